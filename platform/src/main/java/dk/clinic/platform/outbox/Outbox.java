@@ -1,0 +1,56 @@
+package dk.clinic.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where a service records an event. The row joins the caller's transaction, so the event exists exactly when the
+ * change it describes was committed; {@link OutboxRelay} publishes it later, whether or not the broker is up now.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    Outbox(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /**
+     * @param topic   the Kafka topic, as named in the event contract
+     * @param key     the record key; events with one key keep their order (e.g. the patient id)
+     * @param type    the CloudEvents type, e.g. {@code clinic.booking.patient.registered.v1}
+     * @param subject the id of the thing the event is about
+     * @param data    the event data, serialised as JSON
+     * @return the event id (the CloudEvents id)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String key, String type, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.key = key;
+        event.type = type;
+        event.subject = subject;
+        event.occurredAt = Instant.now();
+        event.payload = toJson(data);
+        entityManager.persist(event);
+        return event.eventId;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dk.clinic.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks a row published only after the broker acknowledged it.
+ *
+ * <p>Only one instance of a service relays at a time: each round runs in one transaction that first takes a
+ * PostgreSQL advisory lock; the other instances skip the round. A row for a key whose earlier row failed in the
+ * same round is left for the next round, so one key's events are not overtaken by a failure.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String TAKE_RELAY_LOCK =
+            "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.event_outbox'))";
+
+    private final EntityManager entityManager;
+    private final OutboxPublisher publisher;
+    private final int batchSize;
+    private final Duration retention;
+    private final Counter published;
+    private final Counter failed;
+
+    OutboxRelay(EntityManager entityManager,
+                OutboxPublisher publisher,
+                MeterRegistry meters,
+                @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize,
+                @ConfigProperty(name = "clinic.outbox.retention", defaultValue = "P7D") Duration retention) {
+        this.entityManager = entityManager;
+        this.publisher = publisher;
+        this.batchSize = batchSize;
+        this.retention = retention;
+        this.published = meters.counter("clinic.outbox.published");
+        this.failed = meters.counter("clinic.outbox.failed");
+        meters.gauge("clinic.outbox.pending", this, OutboxRelay::pendingCount);
+    }
+
+    @Scheduled(every = "${clinic.outbox.relay-interval:1s}", delayed = "${clinic.outbox.relay-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
+    void relayScheduled() {
+        int relayed;
+        do {
+            relayed = relayOnce();
+        } while (relayed == batchSize);
+    }
+
+    /**
+     * One relay round.
+     *
+     * @return how many events the broker acknowledged in this round (0 when another instance holds the relay)
+     */
+    public int relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            boolean leader = (Boolean) entityManager.createNativeQuery(TAKE_RELAY_LOCK).getSingleResult();
+            if (!leader) {
+                return 0;
+            }
+            List<OutboxEvent> batch = entityManager
+                    .createQuery("from OutboxEvent where publishedAt is null order by position", OutboxEvent.class)
+                    .setMaxResults(batchSize)
+                    .getResultList();
+            return batch.isEmpty() ? 0 : publish(batch);
+        });
+    }
+
+    private int publish(List<OutboxEvent> batch) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            CompletableFuture<Void> send = publisher.send(event);
+            sends.add(send);
+            if (send.isCompletedExceptionally()) {
+                break; // the broker cannot be reached now: leave the rest of the batch for a later round
+            }
+        }
+        Instant now = Instant.now();
+        Set<String> blockedKeys = new HashSet<>();
+        int acknowledged = 0;
+        for (int i = 0; i < sends.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            String failure = awaitAcknowledgement(sends.get(i));
+            if (failure == null && !blockedKeys.contains(event.key)) {
+                event.publishedAt = now;
+                acknowledged++;
+            } else if (failure != null) {
+                blockedKeys.add(event.key);
+                event.attempts++;
+                event.lastError = failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+            }
+        }
+        published.increment(acknowledged);
+        if (!blockedKeys.isEmpty()) {
+            failed.increment(sends.size() - acknowledged);
+            LOG.warnf("Outbox: %d of %d events acknowledged; the rest stay pending (%s)",
+                    acknowledged, batch.size(), batch.stream().map(e -> e.lastError)
+                            .filter(Objects::nonNull).findFirst().orElse(""));
+        }
+        return acknowledged;
+    }
+
+    private String awaitAcknowledgement(CompletableFuture<Void> send) {
+        try {
+            send.get(publisher.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        } catch (TimeoutException e) {
+            return "no acknowledgement within " + publisher.acknowledgementTimeout();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Events not yet acknowledged by the broker. */
+    public long pendingCount() {
+        return QuarkusTransaction.joiningExisting().call(() -> (Long) entityManager
+                .createQuery("select count(e) from OutboxEvent e where e.publishedAt is null")
+                .getSingleResult());
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("delete from OutboxEvent where publishedAt < :before")
+                .setParameter("before", Instant.now().minus(retention))
+                .executeUpdate());
+        if (purged > 0) {
+            LOG.infof("Outbox: purged %d events published more than %s ago", purged, retention);
+        }
+    }
+
+    /** Lets tests drive the relay by hand: {@code clinic.outbox.relay-enabled=false}. */
+    @ApplicationScoped
+    public static class RelayDisabled implements Scheduled.SkipPredicate {
+        @ConfigProperty(name = "clinic.outbox.relay-enabled", defaultValue = "true")
+        boolean enabled;
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !enabled;
+        }
+    }
+}
