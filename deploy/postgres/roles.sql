@@ -1,0 +1,13 @@
+-- Cluster-wide part of the database set-up, run as a superuser. Idempotent.
+-- Each service logs in with its own role; neither role can read the other's schema.
+-- The passwords are local defaults (the local server trusts loopback); production overrides them.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'booking_svc') THEN
+        CREATE ROLE booking_svc LOGIN PASSWORD 'booking';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'treatment_svc') THEN
+        CREATE ROLE treatment_svc LOGIN PASSWORD 'treatment';
+    END IF;
+END
+$$;
