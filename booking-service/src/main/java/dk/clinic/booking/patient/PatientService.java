@@ -1,0 +1,70 @@
+package dk.clinic.booking.patient;
+
+import dk.clinic.platform.problem.ProblemException;
+import dk.clinic.platform.rest.Versions;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers and corrects patients; every change is published through the outbox in the same transaction. */
+@ApplicationScoped
+public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
+
+    private final PatientEvents events;
+
+    PatientService(PatientEvents events) {
+        this.events = events;
+    }
+
+    @Transactional
+    public Patient register(PatientDetails details) {
+        Patient patient = new Patient();
+        patient.id = UUID.randomUUID();
+        patient.createdAt = Instant.now();
+        apply(details, patient);
+        persistAndFlush(patient);
+        events.registered(patient);
+        return patient;
+    }
+
+    @Transactional
+    public Patient correct(UUID id, String ifMatch, PatientDetails details) {
+        Patient patient = require(id);
+        Versions.requireCurrent(ifMatch, patient.version, "Patient");
+        apply(details, patient);
+        flush(); // raises the version now, so the event carries the new one
+        events.changed(patient);
+        return patient;
+    }
+
+    public Patient require(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
+    }
+
+    /** Patients whose family or given name starts with {@code name}, alphabetically. */
+    public List<Patient> search(String name, int page, int size) {
+        if (name == null || name.isBlank()) {
+            return findAll(Sort.by("familyName").and("givenName")).page(Page.of(page, size)).list();
+        }
+        String prefix = name.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+        return find("lower(familyName) like ?1 or lower(givenName) like ?1", Sort.by("familyName").and("givenName"),
+                prefix).page(Page.of(page, size)).list();
+    }
+
+    private static void apply(PatientDetails details, Patient patient) {
+        patient.givenName = details.givenName().trim();
+        patient.familyName = details.familyName().trim();
+        patient.birthDate = details.birthDate();
+        patient.email = details.email();
+        patient.phone = details.phone();
+        patient.preferredLanguage = details.preferredLanguage();
+        patient.reminderConsent = details.reminderConsent();
+        patient.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,49 @@
+package dk.clinic.booking.operations;
+
+import dk.clinic.testing.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndTheBroker() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndApiDocumentationAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("clinic_outbox_pending"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/patients"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().header("X-Request-Id", "desk-3-call-17").get("/api/patients")
+                .then().statusCode(401).header("X-Request-Id", "desk-3-call-17");
+    }
+
+    @Test
+    void bookingsRoleCannotReadTheTreatmentSchema() throws SQLException {
+        String url = TestInfrastructure.get().database().jdbcUrl();
+        try (Connection booking = DriverManager.getConnection(url, "booking_svc", "booking")) {
+            assertThatThrownBy(() -> booking.createStatement().executeQuery("select * from treatment.processed_event"))
+                    .hasMessageContaining("permission denied for schema treatment");
+        }
+    }
+}
