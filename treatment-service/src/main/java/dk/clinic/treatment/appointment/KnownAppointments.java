@@ -1,0 +1,64 @@
+package dk.clinic.treatment.appointment;
+
+import dk.clinic.platform.inbox.EventInbox;
+import dk.clinic.platform.inbox.InboundEvent;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The appointments booking-service announced. An older event never overwrites a newer state. */
+@ApplicationScoped
+public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment, UUID> {
+
+    static final String BOOKED = "clinic.booking.appointment.booked.v1";
+    private static final Logger LOG = Logger.getLogger(KnownAppointments.class);
+
+    private final EventInbox inbox;
+    private final EntityManager entityManager;
+
+    KnownAppointments(EventInbox inbox, EntityManager entityManager) {
+        this.inbox = inbox;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public void apply(InboundEvent event) {
+        inbox.processOnce(event, "known-appointments", e -> {
+            if (BOOKED.equals(e.type())) {
+                upsert(e);
+            } else {
+                LOG.infof("Ignoring appointment event of unknown type %s", e.type());
+            }
+        });
+    }
+
+    private void upsert(InboundEvent event) {
+        entityManager.createNativeQuery("""
+                        insert into known_appointment
+                            (appointment_id, patient_id, practitioner_id, starts_at, ends_at, status, version, updated_at)
+                        values (:id, :patient, :practitioner, :start, :end, :status, :version, now())
+                        on conflict (appointment_id) do update set
+                            practitioner_id = excluded.practitioner_id, starts_at = excluded.starts_at,
+                            ends_at = excluded.ends_at, status = excluded.status,
+                            version = excluded.version, updated_at = excluded.updated_at
+                        where known_appointment.version < excluded.version""")
+                .setParameter("id", event.uuid("appointmentId"))
+                .setParameter("patient", event.uuid("patientId"))
+                .setParameter("practitioner", event.uuid("practitionerId"))
+                .setParameter("start", event.instant("start"))
+                .setParameter("end", event.instant("end"))
+                .setParameter("status", event.text("status"))
+                .setParameter("version", event.number("version"))
+                .executeUpdate();
+    }
+
+    public List<KnownAppointment> ofPatient(UUID patientId) {
+        return list("patientId", Sort.by("start"), patientId);
+    }
+}

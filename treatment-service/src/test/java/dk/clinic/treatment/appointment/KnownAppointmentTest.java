@@ -1,0 +1,61 @@
+package dk.clinic.treatment.appointment;
+
+import dk.clinic.testing.KafkaTestClient;
+import dk.clinic.testing.TestInfrastructure;
+import dk.clinic.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.UUID;
+
+import static dk.clinic.treatment.BookingEvents.APPOINTMENT_BOOKED;
+import static dk.clinic.treatment.BookingEvents.PATIENT_REGISTERED;
+import static dk.clinic.treatment.BookingEvents.patientEvent;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class KnownAppointmentTest {
+
+    @Test
+    void anAppointmentBookedAtTheReceptionIsKnownToTreatmentEvenWhenItArrivesBeforeThePatient() {
+        UUID patient = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        KafkaTestClient.publish(APPOINTMENT_BOOKED, patient.toString(), appointment.toString(), """
+                {"appointmentId":"%s","patientId":"%s","practitionerId":"%s",
+                 "start":"2026-12-01T08:00:00Z","end":"2026-12-01T08:45:00Z","status":"booked","version":0}"""
+                .formatted(appointment, patient, UUID.randomUUID()));
+        patientEvent(PATIENT_REGISTERED, patient, 0, "Jens", "Booked");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.practitioner()).get("/api/patients/{id}", patient)
+                        .then().statusCode(200)
+                        .body("appointments", hasSize(1))
+                        .body("appointments[0].id", equalTo(appointment.toString()))
+                        .body("appointments[0].start", equalTo("2026-12-01T08:00:00Z"))
+                        .body("appointments[0].status", equalTo("booked")));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheBroker() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void treatmentsRoleCannotReadTheBookingSchema() throws Exception {
+        String url = TestInfrastructure.get().database().jdbcUrl();
+        try (Connection treatment = DriverManager.getConnection(url, "treatment_svc", "treatment")) {
+            assertThatThrownBy(() -> treatment.createStatement().executeQuery("select * from booking.patient"))
+                    .hasMessageContaining("permission denied for schema booking");
+        }
+    }
+}
