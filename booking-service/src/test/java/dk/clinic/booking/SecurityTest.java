@@ -14,7 +14,8 @@ class SecurityTest {
 
     @Test
     void withoutATokenNothingIsShown() {
-        given().get("/api/patients").then().statusCode(401);
+        given().get("/api/patients").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().contentType(ContentType.JSON).body(Fixtures.patientJson("A", "B")).post("/api/patients")
                 .then().statusCode(401);
     }
@@ -22,14 +23,16 @@ class SecurityTest {
     @Test
     void aForgedTokenIsRefused() {
         String forged = Tokens.receptionist().replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
-        given().header("Authorization", forged).get("/api/patients").then().statusCode(401);
+        given().header("Authorization", forged).get("/api/patients").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void rolesDecideWhoMayDoWhat() {
         given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
                 .body(Fixtures.patientJson("A", "B")).post("/api/patients").then().statusCode(403);
-        given().header("Authorization", Tokens.analyst()).get("/api/patients").then().statusCode(403);
+        given().header("Authorization", Tokens.analyst()).get("/api/patients").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Niels\",\"profession\":\"osteopath\"}").post("/api/practitioners")
                 .then().statusCode(403);

@@ -94,6 +94,11 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
     @Override
     public void shutdown() {
         halt();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing a test run for
+        }
     }
 
     private void format(int controllerPort) throws IOException {

@@ -122,6 +122,21 @@ class PatientRegistrationTest {
                 .post("/api/patients")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
 
+        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .body("""
+                        {"givenName":"Per","familyName":"Zzyzx","birthDate":"1980-02-03","preferredLanguage":"da",
+                         "favouriteColour":"blue"}""")
+                .post("/api/patients")
+                .then().statusCode(400).body("errors[0].field", equalTo("favouriteColour"));
+
+        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .post("/api/patients")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
+
+        given().header("Authorization", Tokens.receptionist())
+                .get("/api/patients?size=1000")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+
         given().header("Authorization", Tokens.receptionist())
                 .get("/api/patients/not-a-uuid")
                 .then().statusCode(404);

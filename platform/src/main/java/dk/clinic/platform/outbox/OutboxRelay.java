@@ -3,7 +3,9 @@ package dk.clinic.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -141,7 +143,8 @@ public class OutboxRelay {
                 .getSingleResult());
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
     void purgePublished() {
         int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("delete from OutboxEvent where publishedAt < :before")
@@ -152,15 +155,24 @@ public class OutboxRelay {
         }
     }
 
-    /** Lets tests drive the relay by hand: {@code clinic.outbox.relay-enabled=false}. */
+    /**
+     * Skips relay rounds while the application shuts down (the database may already be gone), and altogether when
+     * {@code clinic.outbox.relay-enabled=false} (tests that drive the relay by hand).
+     */
     @ApplicationScoped
     public static class RelayDisabled implements Scheduled.SkipPredicate {
         @ConfigProperty(name = "clinic.outbox.relay-enabled", defaultValue = "true")
         boolean enabled;
 
+        private volatile boolean shuttingDown;
+
+        void onShutdown(@Observes ShutdownEvent shutdown) {
+            shuttingDown = true;
+        }
+
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !enabled;
+            return !enabled || shuttingDown;
         }
     }
 }

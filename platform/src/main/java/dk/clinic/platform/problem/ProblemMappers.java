@@ -8,16 +8,25 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.clinic.platform.observability.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -65,6 +74,20 @@ public class ProblemMappers {
                 uri.getPath(), RequestIds.current(), List.of(new Problem.FieldError(name, reason)), null));
     }
 
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = new Problem("unauthenticated", "Sign-in required", 401,
+                "Send a valid bearer token in the Authorization header", uri.getPath(), RequestIds.current(), null, null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("forbidden", "Not allowed for your role", 403,
+                "Your role may not do this; see the endpoint's documentation for the roles it admits",
+                uri.getPath(), RequestIds.current(), null, null));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -98,16 +121,25 @@ public class ProblemMappers {
                 .replaceFirst("^\\.", "");
     }
 
-    /** "register.request.birthDate" becomes "birthDate": the client knows its body, not our method names. */
+    /**
+     * Names the field as the client knows it: "register.details.birthDate" becomes "birthDate", a violated query
+     * parameter keeps its query name, and a missing body is "body".
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         String parameter = "body";
+        Path.MethodNode method = null;
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
+                parameter = requestName(violation.getRootBeanClass(), method,
+                        node.as(Path.ParameterNode.class).getParameterIndex());
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
             if (node.isInIterable() && node.getIndex() != null) {
@@ -122,5 +154,33 @@ public class ProblemMappers {
             field.append(node.getName());
         }
         return field.isEmpty() ? parameter : field.toString();
+    }
+
+    /** The query, path, header or form name of a resource method's parameter; "body" for the entity. */
+    private static String requestName(Class<?> resource, Path.MethodNode methodNode, int index) {
+        if (resource == null || methodNode == null) {
+            return "body";
+        }
+        for (Class<?> type = resource; type != null; type = type.getSuperclass()) {
+            try {
+                Method method = type.getDeclaredMethod(methodNode.getName(),
+                        methodNode.getParameterTypes().toArray(Class<?>[]::new));
+                for (Annotation annotation : method.getParameterAnnotations()[index]) {
+                    if (annotation instanceof QueryParam query) {
+                        return query.value();
+                    } else if (annotation instanceof PathParam path) {
+                        return path.value();
+                    } else if (annotation instanceof HeaderParam header) {
+                        return header.value();
+                    } else if (annotation instanceof FormParam form) {
+                        return form.value();
+                    }
+                }
+                // an interceptor subclass overrides the method without its annotations: look further up
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+        }
+        return "body";
     }
 }

@@ -50,13 +50,17 @@ public class PatientResource {
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
     @Operation(summary = "Find patients by the start of their name", description = "Roles: practitioner, admin.")
-    public List<PatientOverview> search(@QueryParam("name") String name,
+    public List<PatientSummary> search(@QueryParam("name") String name,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return directory.search(name, page, size).stream()
-                .map(p -> new PatientOverview(p.patientId, p.givenName, p.familyName, p.birthDate,
-                        p.preferredLanguage, p.version, List.of()))
+                .map(p -> new PatientSummary(p.patientId, p.givenName, p.familyName, p.birthDate,
+                        p.preferredLanguage, p.version))
                 .toList();
+    }
+
+    public record PatientSummary(UUID id, String givenName, String familyName, LocalDate birthDate,
+                                 String preferredLanguage, long version) {
     }
 
     public record PatientOverview(UUID id, String givenName, String familyName, LocalDate birthDate,

@@ -92,6 +92,26 @@ class PatientReferenceTest {
     }
 
     @Test
+    void anEventWhoseEffectKeepsFailingIsRetriedThenDeadLetteredWithTheDatabasesReason() {
+        UUID patient = UUID.randomUUID();
+        RecordHeaders headers = new RecordHeaders();
+        for (String[] header : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()},
+                {"ce_type", PATIENT_REGISTERED}, {"ce_source", "/booking-service"}, {"ce_time", "2026-11-22T10:00:00Z"},
+                {"ce_subject", patient.toString()}, {"content-type", "application/json"}}) {
+            headers.add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+        }
+        String tooLongName = patient(patient, 0, "Karen", "N".repeat(150));
+        KafkaTestClient.sendRaw(new ProducerRecord<>("booking.patients", null, patient.toString(), tooLongName, headers));
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.await("treatment-service.dead-letter",
+                r -> patient.toString().equals(r.key()), 1, Duration.ofSeconds(60)).getFirst();
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).isNotBlank();
+        assertThat(KafkaTestClient.header(dead, "ce_id")).as("the original envelope travels along").isNotNull();
+        given().header("Authorization", Tokens.practitioner()).get("/api/patients/{id}", patient)
+                .then().statusCode(404);
+    }
+
+    @Test
     void onlyPractitionersAndAdminsSeePatients() {
         UUID patient = UUID.randomUUID();
         given().get("/api/patients/{id}", patient).then().statusCode(401);
