@@ -166,11 +166,17 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
     }
 
     private static String clusterId() {
-        // a Kafka cluster id is 16 random bytes in URL-safe base64 without padding
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        // a Kafka cluster id is 16 random bytes in URL-safe base64 without padding; one starting with '-' would be
+        // read as an option by the storage tool, so (like Kafka's own generator) draw again
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static Path classpathFile() {
