@@ -34,7 +34,7 @@ class SecurityTest {
         given().header("Authorization", Tokens.analyst()).get("/api/patients").then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("{\"name\":\"Niels\",\"profession\":\"osteopath\"}").post("/api/practitioners")
+                .body("{\"name\":\"Niels\",\"profession\":\"osteopath\",\"modalities\":[]}").post("/api/practitioners")
                 .then().statusCode(403);
         given().header("Authorization", Tokens.practitioner()).get("/api/practitioners").then().statusCode(200);
     }
@@ -49,7 +49,7 @@ class SecurityTest {
                 .extract().path("access_token");
         given().header("Authorization", "Bearer " + token).get("/api/patients").then().statusCode(200);
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body("{\"name\":\"Niels\",\"profession\":\"osteopath\"}").post("/api/practitioners")
+                .body("{\"name\":\"Niels\",\"profession\":\"osteopath\",\"modalities\":[]}").post("/api/practitioners")
                 .then().statusCode(403);
 
         given().formParam("username", "rita").formParam("password", "wrong")

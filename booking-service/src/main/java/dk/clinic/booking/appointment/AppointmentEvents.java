@@ -1,17 +1,22 @@
 package dk.clinic.booking.appointment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.clinic.booking.appointmenttype.AppointmentType;
 import dk.clinic.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Appointment events (topic {@value #TOPIC}); keyed by patient so one patient's events stay in order. */
+/**
+ * The appointment lifecycle as events (topic {@value #TOPIC}), keyed by patient so one patient's events stay in
+ * order. Every event carries the appointment's full current state and its version.
+ */
 @ApplicationScoped
-class AppointmentEvents {
+public class AppointmentEvents {
 
-    static final String TOPIC = "booking.appointments";
-    static final String BOOKED = "clinic.booking.appointment.booked.v1";
+    public static final String TOPIC = "booking.appointments";
+    private static final String PREFIX = "clinic.booking.appointment.";
 
     private final Outbox outbox;
 
@@ -19,13 +24,34 @@ class AppointmentEvents {
         this.outbox = outbox;
     }
 
-    void booked(Appointment appointment) {
-        outbox.record(TOPIC, appointment.patientId.toString(), BOOKED, appointment.id.toString(),
-                new Data(appointment.id, appointment.patientId, appointment.practitionerId, appointment.start,
-                        appointment.end, appointment.status.name(), appointment.version));
+    void booked(Appointment appointment, AppointmentType type) {
+        publish("booked", appointment, type, null);
     }
 
-    record Data(UUID appointmentId, UUID patientId, UUID practitionerId, Instant start, Instant end, String status,
-                long version) {
+    void rescheduled(Appointment appointment, AppointmentType type, Instant previousStart) {
+        publish("rescheduled", appointment, type, previousStart);
+    }
+
+    void changed(String what, Appointment appointment, AppointmentType type) {
+        publish(what, appointment, type, null);
+    }
+
+    private void publish(String what, Appointment a, AppointmentType type, Instant previousStart) {
+        Cancellation cancellation = a.cancelledBy == null ? null
+                : new Cancellation(a.cancelledBy.name(), a.cancellationReason, Boolean.TRUE.equals(a.lateCancellation));
+        outbox.record(TOPIC, a.patientId.toString(), PREFIX + what + ".v1", a.id.toString(),
+                new Data(a.id, a.patientId, a.appointmentTypeId, type.code, type.modality, a.practitionerId, a.roomId,
+                        a.deviceId, a.seriesId, a.seriesPosition, a.start, a.end, a.status.name(), a.version,
+                        previousStart, cancellation));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Data(UUID appointmentId, UUID patientId, UUID appointmentTypeId, String appointmentType, String modality,
+                UUID practitionerId, UUID roomId, UUID deviceId, UUID seriesId, Integer seriesPosition,
+                Instant start, Instant end, String status, long version, Instant previousStart,
+                Cancellation cancellation) {
+    }
+
+    record Cancellation(String by, String reason, boolean late) {
     }
 }

@@ -1,24 +1,38 @@
 package dk.clinic.booking.appointment;
 
+import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.clinic.ClinicTime;
+import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/appointments")
@@ -28,40 +42,135 @@ import java.util.UUID;
 public class AppointmentResource {
 
     private final AppointmentService appointments;
+    private final ClinicService clinics;
 
-    AppointmentResource(AppointmentService appointments) {
+    AppointmentResource(AppointmentService appointments, ClinicService clinics) {
         this.appointments = appointments;
+        this.clinics = clinics;
     }
 
     @POST
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Book an appointment",
-            description = "Roles: receptionist, admin. 409 when the practitioner is taken. Publishes appointment.booked.")
+            description = "Roles: receptionist, admin. Holds the practitioner, a room and a device as the type needs, "
+                    + "buffers included, atomically. 409 names the taken resource and offers the next free times. "
+                    + "Publishes appointment.booked.")
     public Response book(@Valid @NotNull BookingRequest request, UriInfo uri) {
-        Appointment appointment = appointments.book(request.patientId(), request.practitionerId(),
-                request.start().toInstant(), request.end().toInstant());
+        Appointment appointment = appointments.book(request.patientId(), request.appointmentTypeId(),
+                request.practitionerId(), request.roomId(), request.deviceId(), request.start(), request.note());
         return Response.created(uri.getAbsolutePathBuilder().path(appointment.id.toString()).build())
-                .tag(Versions.etag(appointment.version))
-                .entity(AppointmentView.of(appointment)).build();
+                .tag(Versions.etag(appointment.version)).entity(view(appointment)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Appointments, filtered and paged (X-Total-Count has the total)",
+            description = "Roles: receptionist, practitioner, admin. from/to are local clinic days.")
+    public Response list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                         @QueryParam("practitioner") UUID practitioner, @QueryParam("room") UUID room,
+                         @QueryParam("device") UUID device, @QueryParam("patient") UUID patient,
+                         @QueryParam("status") AppointmentStatus status,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        var calendar = clinics.calendar();
+        var result = new AppointmentQuery(from, to, practitioner, room, device, patient, status)
+                .run(appointments, calendar, page, size);
+        return Response.ok(result.page().stream().map(a -> AppointmentView.of(a, calendar)).toList())
+                .header("X-Total-Count", result.total()).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Read an appointment", description = "Roles: receptionist, admin.")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Read an appointment", description = "Roles: receptionist, practitioner, admin. The ETag is its version.")
     public Response read(@PathParam("id") UUID id) {
-        Appointment appointment = appointments.require(id);
-        return Response.ok(AppointmentView.of(appointment)).tag(Versions.etag(appointment.version)).build();
+        return ok(appointments.require(id));
     }
 
-    public record BookingRequest(@NotNull UUID patientId, @NotNull UUID practitionerId,
-                                 @NotNull OffsetDateTime start, @NotNull OffsetDateTime end) {
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "The appointment's audit trail: who changed what, when", description = "Roles: receptionist, admin.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return appointments.history(id).stream()
+                .map(h -> new HistoryEntry(h.at, h.by, h.action, h.details)).toList();
     }
 
-    public record AppointmentView(UUID id, UUID patientId, UUID practitionerId, Instant start, Instant end,
-                                  AppointmentStatus status, long version) {
-        static AppointmentView of(Appointment a) {
-            return new AppointmentView(a.id, a.patientId, a.practitionerId, a.start, a.end, a.status, a.version);
-        }
+    @POST
+    @Path("/{id}/reschedule")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "Move an appointment to another time",
+            description = "Roles: receptionist, admin. Requires If-Match. Keeps its history; frees the old time for the waitlist.")
+    public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull RescheduleRequest request) {
+        return ok(appointments.reschedule(id, ifMatch, request.start(), request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "Cancel an appointment",
+            description = "Roles: receptionist, admin. Requires If-Match. A patient's cancellation inside the clinic's "
+                    + "notice is marked late. Frees the time for the waitlist.")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CancelRequest request) {
+        return ok(appointments.cancel(id, ifMatch, request.by(), request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/arrive")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "Check the patient in", description = "Roles: receptionist, admin. Requires If-Match.")
+    public Response arrive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(appointments.arrive(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/fulfil")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Mark the appointment as delivered", description = "Roles: receptionist, practitioner, admin. Requires If-Match.")
+    public Response fulfil(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(appointments.fulfil(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/no-show")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "Record that the patient did not come", description = "Roles: receptionist, admin. Requires If-Match.")
+    public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(appointments.noShow(id, ifMatch));
+    }
+
+    private Response ok(Appointment appointment) {
+        return Response.ok(view(appointment)).tag(Versions.etag(appointment.version)).build();
+    }
+
+    private AppointmentView view(Appointment appointment) {
+        return AppointmentView.of(appointment, clinics.calendar());
+    }
+
+    @Schema(examples = """
+            {"patientId":"0f8fad5b-d9cb-469f-a165-70867728950e","appointmentTypeId":"3fa85f64-5717-4562-b3fc-2c963f66afa6",
+             "practitionerId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","start":"2026-12-01T09:00"}""")
+    public record BookingRequest(@NotNull UUID patientId, @NotNull UUID appointmentTypeId, @NotNull UUID practitionerId,
+                                 UUID roomId, UUID deviceId, @NotNull ClinicTime start,
+                                 @Size(max = 1000) String note) {
+    }
+
+    @Schema(examples = """
+            {"start":"2026-12-08T10:30","reason":"Patient asked for a later time"}""")
+    public record RescheduleRequest(@NotNull ClinicTime start, @Size(max = 500) String reason) {
+    }
+
+    @Schema(examples = """
+            {"by":"patient","reason":"Ill"}""")
+    public record CancelRequest(@NotNull Appointment.CancelledBy by, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record HistoryEntry(Instant at, String by, String action,
+                               @JsonRawValue @Schema(implementation = Object.class) String details) {
     }
 }

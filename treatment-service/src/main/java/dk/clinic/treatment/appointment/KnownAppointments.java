@@ -12,11 +12,14 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.UUID;
 
-/** The appointments booking-service announced. An older event never overwrites a newer state. */
+/**
+ * The appointments booking-service announced, with their current status. Every lifecycle event carries the full
+ * state, so one upsert handles them all; an older event never overwrites a newer state.
+ */
 @ApplicationScoped
 public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment, UUID> {
 
-    static final String BOOKED = "clinic.booking.appointment.booked.v1";
+    private static final String APPOINTMENT_EVENT = "clinic\\.booking\\.appointment\\.[a-z-]+\\.v1";
     private static final Logger LOG = Logger.getLogger(KnownAppointments.class);
 
     private final EventInbox inbox;
@@ -30,7 +33,7 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
     @Transactional
     public void apply(InboundEvent event) {
         inbox.processOnce(event, "known-appointments", e -> {
-            if (BOOKED.equals(e.type())) {
+            if (e.type().matches(APPOINTMENT_EVENT)) {
                 upsert(e);
             } else {
                 LOG.infof("Ignoring appointment event of unknown type %s", e.type());

@@ -29,9 +29,10 @@ class KnownAppointmentTest {
         UUID patient = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         KafkaTestClient.publish(APPOINTMENT_BOOKED, patient.toString(), appointment.toString(), """
-                {"appointmentId":"%s","patientId":"%s","practitionerId":"%s",
+                {"appointmentId":"%s","patientId":"%s","appointmentTypeId":"%s","appointmentType":"dry_needling",
+                 "modality":"dry_needling","practitionerId":"%s",
                  "start":"2026-12-01T08:00:00Z","end":"2026-12-01T08:45:00Z","status":"booked","version":0}"""
-                .formatted(appointment, patient, UUID.randomUUID()));
+                .formatted(appointment, patient, UUID.randomUUID(), UUID.randomUUID()));
         patientEvent(PATIENT_REGISTERED, patient, 0, "Jens", "Booked");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -41,6 +42,37 @@ class KnownAppointmentTest {
                         .body("appointments[0].id", equalTo(appointment.toString()))
                         .body("appointments[0].start", equalTo("2026-12-01T08:00:00Z"))
                         .body("appointments[0].status", equalTo("booked")));
+    }
+
+    @Test
+    void aCancellationUpdatesTheStatusAndALateOlderEventDoesNotUndoIt() {
+        UUID patient = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        String booked = appointmentData(appointment, patient, "booked", 0, "");
+        String cancelled = appointmentData(appointment, patient, "cancelled", 1,
+                ",\"cancellation\":{\"by\":\"patient\",\"reason\":\"Ill\",\"late\":true}");
+        patientEvent(PATIENT_REGISTERED, patient, 0, "Grethe", "Cancel");
+        KafkaTestClient.publish("clinic.booking.appointment.cancelled.v1", patient.toString(), appointment.toString(), cancelled);
+        KafkaTestClient.publish(APPOINTMENT_BOOKED, patient.toString(), appointment.toString(), booked);
+        // a later appointment on the same key (partition) shows when the late 'booked' has been handled too
+        UUID next = UUID.randomUUID();
+        KafkaTestClient.publish(APPOINTMENT_BOOKED, patient.toString(), next.toString(),
+                appointmentData(next, patient, "booked", 0, "").replace("2026-12-02", "2026-12-09"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.practitioner()).get("/api/patients/{id}", patient)
+                        .then().statusCode(200)
+                        .body("appointments", hasSize(2))
+                        .body("appointments[0].id", equalTo(appointment.toString()))
+                        .body("appointments[0].status", equalTo("cancelled")));
+    }
+
+    private static String appointmentData(UUID appointment, UUID patient, String status, int version, String extra) {
+        return """
+                {"appointmentId":"%s","patientId":"%s","appointmentTypeId":"%s","appointmentType":"shockwave",
+                 "modality":"radial_shockwave","practitionerId":"%s","start":"2026-12-02T08:00:00Z",
+                 "end":"2026-12-02T08:20:00Z","status":"%s","version":%d%s}"""
+                .formatted(appointment, patient, UUID.randomUUID(), UUID.randomUUID(), status, version, extra);
     }
 
     @Test

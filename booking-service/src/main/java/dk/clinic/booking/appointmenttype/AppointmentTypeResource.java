@@ -1,0 +1,73 @@
+package dk.clinic.booking.appointmenttype;
+
+import dk.clinic.platform.rest.Versions;
+import dk.clinic.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/appointment-types")
+@Tag(name = "Appointment types")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppointmentTypeResource {
+
+    private final AppointmentTypeService types;
+
+    AppointmentTypeResource(AppointmentTypeService types) {
+        this.types = types;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add an appointment type with its duration, buffers and required resources",
+            description = "Roles: admin.")
+    public Response add(@Valid @NotNull AppointmentTypeDetails details, UriInfo uri) {
+        AppointmentType type = types.add(details);
+        return Response.created(uri.getAbsolutePathBuilder().path(type.id.toString()).build())
+                .tag(Versions.etag(type.version)).entity(AppointmentTypeDetails.View.of(type)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change an appointment type", description = "Roles: admin. Requires If-Match.")
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull AppointmentTypeDetails details) {
+        AppointmentType type = types.change(id, ifMatch, details);
+        return Response.ok(AppointmentTypeDetails.View.of(type)).tag(Versions.etag(type.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "The appointment types that can be booked", description = "Roles: receptionist, practitioner, admin.")
+    public List<AppointmentTypeDetails.View> list() {
+        return types.active().stream().map(AppointmentTypeDetails.View::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Read an appointment type", description = "Roles: receptionist, practitioner, admin.")
+    public Response read(@PathParam("id") UUID id) {
+        AppointmentType type = types.require(id);
+        return Response.ok(AppointmentTypeDetails.View.of(type)).tag(Versions.etag(type.version)).build();
+    }
+}

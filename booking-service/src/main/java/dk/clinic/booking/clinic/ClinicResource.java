@@ -1,0 +1,47 @@
+package dk.clinic.booking.clinic;
+
+import dk.clinic.platform.rest.Versions;
+import dk.clinic.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/clinic")
+@Tag(name = "Clinic")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClinicResource {
+
+    private final ClinicService clinics;
+
+    ClinicResource(ClinicService clinics) {
+        this.clinics = clinics;
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "The clinic's time zone and policies", description = "Roles: receptionist, practitioner, admin.")
+    public Response read() {
+        Clinic clinic = clinics.current();
+        return Response.ok(ClinicSettings.of(clinic)).tag(Versions.etag(clinic.version)).build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change the clinic's time zone and policies", description = "Roles: admin. Requires If-Match.")
+    public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ClinicSettings settings) {
+        Clinic clinic = clinics.update(ifMatch, settings);
+        return Response.ok(ClinicSettings.of(clinic)).tag(Versions.etag(clinic.version)).build();
+    }
+}

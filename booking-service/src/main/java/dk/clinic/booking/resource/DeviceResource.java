@@ -1,0 +1,63 @@
+package dk.clinic.booking.resource;
+
+import dk.clinic.platform.rest.Versions;
+import dk.clinic.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/devices")
+@Tag(name = "Rooms and devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    private final ResourceService resources;
+
+    DeviceResource(ResourceService resources) {
+        this.resources = resources;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a device (e.g. a radial shockwave unit)", description = "Roles: admin.")
+    public Response add(@Valid @NotNull ResourceRequests.DeviceDetails details, UriInfo uri) {
+        Device device = resources.addDevice(details);
+        return Response.created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
+                .tag(Versions.etag(device.version)).entity(ResourceRequests.DeviceView.of(device)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change a device (or take it out of use)", description = "Roles: admin. Requires If-Match.")
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ResourceRequests.DeviceDetails details) {
+        Device device = resources.changeDevice(id, ifMatch, details);
+        return Response.ok(ResourceRequests.DeviceView.of(device)).tag(Versions.etag(device.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
+    @Operation(summary = "The clinic's devices in use", description = "Roles: receptionist, admin.")
+    public List<ResourceRequests.DeviceView> list() {
+        return resources.active(Device.class).stream().map(ResourceRequests.DeviceView::of).toList();
+    }
+}

@@ -1,0 +1,279 @@
+package dk.clinic.booking.schedule;
+
+import dk.clinic.booking.clinic.ClinicCalendar;
+import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.clinic.ClinicTime;
+import dk.clinic.booking.resource.Practitioner;
+import dk.clinic.booking.resource.ResourceService;
+import dk.clinic.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * When practitioners work: weekly hours in local time with breaks, dated absences and extra hours, and days the
+ * clinic is closed. {@link #workingTime} turns all of it into instants for any period, day by day in the clinic's
+ * zone, so a weekly 09:00 stays 09:00 on both sides of a daylight-saving change.
+ */
+@ApplicationScoped
+public class ScheduleService {
+
+    private final EntityManager entityManager;
+    private final ClinicService clinics;
+    private final ResourceService resources;
+
+    ScheduleService(EntityManager entityManager, ClinicService clinics, ResourceService resources) {
+        this.entityManager = entityManager;
+        this.clinics = clinics;
+        this.resources = resources;
+    }
+
+    @Transactional
+    public WeeklyHours replaceWeeklyHours(UUID practitionerId, WeeklyHours hours) {
+        resources.require(Practitioner.class, practitionerId);
+        validate(hours);
+        // the practitioner row is locked so two admins replacing one week do not interleave
+        entityManager.createNativeQuery("select 1 from resource where id = :id for update")
+                .setParameter("id", practitionerId).getSingleResult();
+        for (String table : List.of("weekly_hours", "weekly_break")) {
+            entityManager.createNativeQuery("delete from " + table + " where practitioner_id = :id")
+                    .setParameter("id", practitionerId).executeUpdate();
+        }
+        for (WeeklyHours.Day day : hours.days()) {
+            insert("weekly_hours", practitionerId, day.weekday(), day.start(), day.end());
+            for (WeeklyHours.Period pause : day.breaksOrNone()) {
+                insert("weekly_break", practitionerId, day.weekday(), pause.start(), pause.end());
+            }
+        }
+        return weeklyHours(practitionerId);
+    }
+
+    public WeeklyHours weeklyHours(UUID practitionerId) {
+        resources.require(Practitioner.class, practitionerId);
+        List<WeeklyHours.Day> days = new ArrayList<>();
+        List<Tuple> breaks = periods("weekly_break", List.of(practitionerId));
+        for (Tuple period : periods("weekly_hours", List.of(practitionerId))) {
+            DayOfWeek weekday = DayOfWeek.of(period.get("weekday", Number.class).intValue());
+            LocalTime start = period.get("starts", LocalTime.class);
+            LocalTime end = period.get("ends", LocalTime.class);
+            List<WeeklyHours.Period> inside = breaks.stream()
+                    .filter(b -> b.get("weekday", Number.class).intValue() == weekday.getValue())
+                    .map(b -> new WeeklyHours.Period(b.get("starts", LocalTime.class),
+                            b.get("ends", LocalTime.class)))
+                    .filter(b -> !b.start().isBefore(start) && !b.end().isAfter(end))
+                    .toList();
+            days.add(new WeeklyHours.Day(weekday, start, end, inside));
+        }
+        return new WeeklyHours(days);
+    }
+
+    @Transactional
+    public AvailabilityException addException(UUID practitionerId, AvailabilityException.Kind kind, ClinicTime start,
+                                              ClinicTime end, String reason) {
+        resources.requireActiveReference(Practitioner.class, "practitionerId", practitionerId);
+        ClinicCalendar calendar = clinics.calendar();
+        AvailabilityException exception = new AvailabilityException();
+        exception.id = UUID.randomUUID();
+        exception.practitionerId = practitionerId;
+        exception.kind = kind;
+        exception.start = calendar.resolve("start", start);
+        exception.end = calendar.resolve("end", end);
+        if (!exception.end.isAfter(exception.start)) {
+            throw ProblemException.invalid("end", "must be after start");
+        }
+        exception.reason = reason;
+        entityManager.persist(exception);
+        return exception;
+    }
+
+    public List<AvailabilityException> exceptions(UUID practitionerId, Instant from, Instant to) {
+        return entityManager.createQuery("""
+                        from AvailabilityException
+                        where practitionerId in :ids and start < :to and end > :from order by start""",
+                        AvailabilityException.class)
+                .setParameter("ids", List.of(practitionerId)).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    @Transactional
+    public void removeException(UUID exceptionId) {
+        int removed = entityManager.createQuery("delete from AvailabilityException where id = :id")
+                .setParameter("id", exceptionId).executeUpdate();
+        if (removed == 0) {
+            throw ProblemException.notFound("Availability exception", exceptionId);
+        }
+    }
+
+    @Transactional
+    public ClinicClosure addClosure(LocalDate firstDay, LocalDate lastDay, String reason) {
+        if (lastDay.isBefore(firstDay)) {
+            throw ProblemException.invalid("lastDay", "must not be before firstDay");
+        }
+        ClinicClosure closure = new ClinicClosure();
+        closure.id = UUID.randomUUID();
+        closure.firstDay = firstDay;
+        closure.lastDay = lastDay;
+        closure.reason = reason.trim();
+        entityManager.persist(closure);
+        return closure;
+    }
+
+    public List<ClinicClosure> closures(LocalDate from, LocalDate to) {
+        return entityManager.createQuery(
+                        "from ClinicClosure where lastDay >= :from and firstDay <= :to order by firstDay", ClinicClosure.class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    @Transactional
+    public void removeClosure(UUID id) {
+        if (entityManager.createQuery("delete from ClinicClosure where id = :id").setParameter("id", id)
+                .executeUpdate() == 0) {
+            throw ProblemException.notFound("Clinic closure", id);
+        }
+    }
+
+    /**
+     * The time each practitioner works between the local days {@code from} and {@code to} (inclusive): weekly
+     * hours less breaks, plus extra hours, less absences, and nothing on days the clinic is closed.
+     */
+    public Map<UUID, List<TimeRange>> workingTime(Collection<UUID> practitioners, LocalDate from, LocalDate to) {
+        Map<UUID, List<TimeRange>> working = new HashMap<>();
+        if (practitioners.isEmpty()) {
+            return working;
+        }
+        ClinicCalendar calendar = clinics.calendar();
+        List<ClinicClosure> closures = closures(from, to);
+        Map<UUID, List<Tuple>> hours = byPractitioner(periods("weekly_hours", practitioners));
+        Map<UUID, List<Tuple>> breaks = byPractitioner(periods("weekly_break", practitioners));
+        Instant periodStart = calendar.startOfDay(from);
+        Instant periodEnd = calendar.startOfDay(to.plusDays(1));
+        List<AvailabilityException> exceptions = entityManager.createQuery("""
+                        from AvailabilityException
+                        where practitionerId in :ids and start < :to and end > :from order by start""",
+                        AvailabilityException.class)
+                .setParameter("ids", practitioners).setParameter("from", periodStart).setParameter("to", periodEnd)
+                .getResultList();
+
+        for (UUID practitioner : practitioners) {
+            List<TimeRange> ranges = new ArrayList<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate date = day;
+                if (closures.stream().anyMatch(c -> !date.isBefore(c.firstDay) && !date.isAfter(c.lastDay))) {
+                    continue;
+                }
+                int weekday = day.getDayOfWeek().getValue();
+                for (Tuple period : hours.getOrDefault(practitioner, List.of())) {
+                    if (period.get("weekday", Number.class).intValue() == weekday) {
+                        ranges = TimeRange.union(ranges, range(calendar, day, period));
+                    }
+                }
+                for (Tuple pause : breaks.getOrDefault(practitioner, List.of())) {
+                    if (pause.get("weekday", Number.class).intValue() == weekday) {
+                        ranges = TimeRange.subtract(ranges, range(calendar, day, pause));
+                    }
+                }
+            }
+            for (AvailabilityException exception : exceptions) {
+                if (exception.practitionerId.equals(practitioner) && exception.kind == AvailabilityException.Kind.extra
+                        && !closedOn(closures, calendar, exception)) {
+                    ranges = TimeRange.union(ranges, exception.range());
+                }
+            }
+            for (AvailabilityException exception : exceptions) {
+                if (exception.practitionerId.equals(practitioner) && exception.kind == AvailabilityException.Kind.absence) {
+                    ranges = TimeRange.subtract(ranges, exception.range());
+                }
+            }
+            working.put(practitioner, ranges);
+        }
+        return working;
+    }
+
+    /** Whether the practitioner works the whole of {@code range}. */
+    public boolean works(UUID practitioner, TimeRange range) {
+        ClinicCalendar calendar = clinics.calendar();
+        LocalDate from = calendar.local(range.start()).toLocalDate();
+        LocalDate to = calendar.local(range.end()).toLocalDate();
+        return workingTime(List.of(practitioner), from, to).getOrDefault(practitioner, List.of()).stream()
+                .anyMatch(working -> working.contains(range));
+    }
+
+    private static boolean closedOn(List<ClinicClosure> closures, ClinicCalendar calendar, AvailabilityException e) {
+        LocalDate day = calendar.local(e.start).toLocalDate();
+        return closures.stream().anyMatch(c -> !day.isBefore(c.firstDay) && !day.isAfter(c.lastDay));
+    }
+
+    private static TimeRange range(ClinicCalendar calendar, LocalDate day, Tuple period) {
+        LocalTime start = period.get("starts", LocalTime.class);
+        LocalTime end = period.get("ends", LocalTime.class);
+        return new TimeRange(calendar.resolveOrShift(day.atTime(start)), calendar.resolveOrShift(day.atTime(end)));
+    }
+
+    private void insert(String table, UUID practitionerId, DayOfWeek weekday, LocalTime start, LocalTime end) {
+        entityManager.createNativeQuery("insert into " + table
+                        + " (practitioner_id, weekday, starts, ends) values (:p, :d, :s, :e)")
+                .setParameter("p", practitionerId).setParameter("d", weekday.getValue())
+                .setParameter("s", start).setParameter("e", end).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Tuple> periods(String table, Collection<UUID> practitioners) {
+        return entityManager.createNativeQuery("select practitioner_id, weekday, starts, ends from " + table
+                        + " where practitioner_id in (:ids) order by practitioner_id, weekday, starts", Tuple.class)
+                .setParameter("ids", practitioners).getResultList();
+    }
+
+    private static Map<UUID, List<Tuple>> byPractitioner(List<Tuple> rows) {
+        Map<UUID, List<Tuple>> grouped = new HashMap<>();
+        for (Tuple row : rows) {
+            grouped.computeIfAbsent(row.get("practitioner_id", UUID.class), k -> new ArrayList<>()).add(row);
+        }
+        return grouped;
+    }
+
+    private static void validate(WeeklyHours hours) {
+        List<WeeklyHours.Day> days = hours.days();
+        for (int i = 0; i < days.size(); i++) {
+            WeeklyHours.Day day = days.get(i);
+            String at = "days[" + i + "]";
+            if (!day.end().isAfter(day.start())) {
+                throw ProblemException.invalid(at + ".end", "must be after start");
+            }
+            for (int j = 0; j < i; j++) {
+                WeeklyHours.Day other = days.get(j);
+                if (other.weekday() == day.weekday() && day.start().isBefore(other.end())
+                        && other.start().isBefore(day.end())) {
+                    throw ProblemException.invalid(at, "overlaps days[" + j + "] on " + day.weekday());
+                }
+            }
+            List<WeeklyHours.Period> breaks = day.breaksOrNone().stream()
+                    .sorted(Comparator.comparing(WeeklyHours.Period::start)).toList();
+            for (int b = 0; b < breaks.size(); b++) {
+                WeeklyHours.Period pause = breaks.get(b);
+                String where = at + ".breaks[" + day.breaksOrNone().indexOf(pause) + "]";
+                if (!pause.end().isAfter(pause.start())) {
+                    throw ProblemException.invalid(where + ".end", "must be after start");
+                }
+                if (pause.start().isBefore(day.start()) || pause.end().isAfter(day.end())) {
+                    throw ProblemException.invalid(where, "must lie within " + day.start() + "-" + day.end());
+                }
+                if (b > 0 && pause.start().isBefore(breaks.get(b - 1).end())) {
+                    throw ProblemException.invalid(where, "overlaps another break");
+                }
+            }
+        }
+    }
+}

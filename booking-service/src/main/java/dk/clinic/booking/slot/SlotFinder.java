@@ -1,0 +1,187 @@
+package dk.clinic.booking.slot;
+
+import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.booking.clinic.Clinic;
+import dk.clinic.booking.clinic.ClinicCalendar;
+import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.resource.BookableResource;
+import dk.clinic.booking.resource.Practitioner;
+import dk.clinic.booking.resource.ResourceService;
+import dk.clinic.booking.schedule.ScheduleService;
+import dk.clinic.booking.schedule.TimeRange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds start times at which an appointment type's practitioner, room and device are all free, buffers included,
+ * inside working time. It reads: only the database's exclusion constraint decides a booking.
+ */
+@ApplicationScoped
+public class SlotFinder {
+
+    private final EntityManager entityManager;
+    private final ClinicService clinics;
+    private final ResourceService resources;
+    private final ScheduleService schedule;
+
+    SlotFinder(EntityManager entityManager, ClinicService clinics, ResourceService resources, ScheduleService schedule) {
+        this.entityManager = entityManager;
+        this.clinics = clinics;
+        this.resources = resources;
+        this.schedule = schedule;
+    }
+
+    /**
+     * @param practitioner  only this practitioner, or null for everyone who delivers the type's modality
+     * @param preferred     whose slots come first (the patient's previous practitioner), or null
+     * @param notBefore     no slot starts earlier (e.g. now, or the time a conflict was about)
+     */
+    public List<Slot> find(AppointmentType type, LocalDate from, LocalDate to, Practitioner practitioner,
+                           UUID preferred, Instant notBefore, int limit) {
+        List<Practitioner> practitioners = practitioner != null
+                ? (practitioner.delivers(type.modality) ? List.of(practitioner) : List.of())
+                : resources.practitionersDelivering(type.modality);
+        List<? extends BookableResource> rooms = type.roomKind == null ? null : resources.activeRooms(type.roomKind);
+        List<? extends BookableResource> devices = type.deviceKind == null ? null : resources.activeDevices(type.deviceKind);
+        if (practitioners.isEmpty() || (rooms != null && rooms.isEmpty()) || (devices != null && devices.isEmpty())) {
+            return List.of();
+        }
+        Clinic clinic = clinics.current();
+        ClinicCalendar calendar = new ClinicCalendar(clinic.zone());
+        Map<UUID, List<TimeRange>> working = schedule.workingTime(
+                practitioners.stream().map(p -> p.id).toList(), from, to);
+
+        List<UUID> all = new ArrayList<>();
+        practitioners.forEach(p -> all.add(p.id));
+        if (rooms != null) {
+            rooms.forEach(r -> all.add(r.id));
+        }
+        if (devices != null) {
+            devices.forEach(d -> all.add(d.id));
+        }
+        Duration widest = type.bufferBefore().plus(type.bufferAfter()).plus(type.duration());
+        Map<UUID, List<TimeRange>> busy = busy(all,
+                calendar.startOfDay(from).minus(widest), calendar.startOfDay(to.plusDays(1)).plus(widest));
+
+        Duration step = Duration.ofMinutes(clinic.slotStepMinutes);
+        List<Slot> slots = new ArrayList<>();
+        for (Practitioner candidate : practitioners) {
+            List<TimeRange> practitionerBusy = busy.getOrDefault(candidate.id, List.of());
+            for (TimeRange shift : working.getOrDefault(candidate.id, List.of())) {
+                for (Instant start = aligned(shift.start(), calendar, clinic.slotStepMinutes);
+                     !start.plus(type.duration()).isAfter(shift.end());
+                     start = start.plus(step)) {
+                    if (start.isBefore(notBefore)) {
+                        continue;
+                    }
+                    TimeRange appointment = new TimeRange(start, start.plus(type.duration()));
+                    TimeRange held = appointment.widen(type.bufferBefore(), type.bufferAfter());
+                    if (!free(practitionerBusy, held)) {
+                        continue;
+                    }
+                    Optional<UUID> room = firstFree(rooms, busy, held);
+                    Optional<UUID> device = firstFree(devices, busy, held);
+                    if ((rooms == null || room.isPresent()) && (devices == null || device.isPresent())) {
+                        slots.add(new Slot(start, appointment.end(), calendar.clinicTime(start), candidate.id,
+                                candidate.name, room.orElse(null), device.orElse(null), candidate.id.equals(preferred)));
+                    }
+                }
+            }
+        }
+        slots.sort(Comparator.comparing((Slot s) -> !s.preferred()).thenComparing(Slot::start)
+                .thenComparing(Slot::practitionerName));
+        return slots.size() > limit ? List.copyOf(slots.subList(0, limit)) : slots;
+    }
+
+    /** The practitioner who last saw the patient and delivers the modality, if any. */
+    public Optional<UUID> previousPractitioner(UUID patientId, String modality) {
+        return entityManager.createNativeQuery("""
+                        select a.practitioner_id from appointment a
+                        join practitioner_modality m on m.practitioner_id = a.practitioner_id and m.modality = :modality
+                        where a.patient_id = :patient and a.status in ('booked', 'arrived', 'fulfilled')
+                          and a.starts_at < now()
+                        order by a.starts_at desc limit 1""", UUID.class)
+                .setParameter("patient", patientId).setParameter("modality", modality)
+                .getResultStream().findFirst().map(UUID.class::cast);
+    }
+
+    private Map<UUID, List<TimeRange>> busy(List<UUID> resourceIds, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select resource_id, lower(during), upper(during) from reservation
+                        where active and resource_id in (:ids) and during && tstzrange(:from, :to)
+                        order by resource_id, lower(during)""")
+                .setParameter("ids", resourceIds)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC))
+                .setParameter("to", to.atOffset(ZoneOffset.UTC))
+                .getResultList();
+        Map<UUID, List<TimeRange>> busy = new HashMap<>();
+        for (Object[] row : rows) {
+            busy.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                    .add(new TimeRange(instant(row[1]), instant(row[2])));
+        }
+        return busy;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    private static Optional<UUID> firstFree(List<? extends BookableResource> candidates,
+                                            Map<UUID, List<TimeRange>> busy, TimeRange held) {
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        for (BookableResource candidate : candidates) {
+            if (free(busy.getOrDefault(candidate.id, List.of()), held)) {
+                return Optional.of(candidate.id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean free(List<TimeRange> busy, TimeRange wanted) {
+        for (TimeRange taken : busy) {
+            if (taken.start().isAfter(wanted.end())) {
+                return true;
+            }
+            if (taken.overlaps(wanted)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first instant at or after {@code start} whose local time lies on the clinic's slot grid. */
+    private static Instant aligned(Instant start, ClinicCalendar calendar, int stepMinutes) {
+        LocalDateTime local = calendar.local(start);
+        int minuteOfDay = local.getHour() * 60 + local.getMinute();
+        int remainder = minuteOfDay % stepMinutes;
+        boolean onGrid = remainder == 0 && local.getSecond() == 0 && local.getNano() == 0;
+        if (onGrid) {
+            return start;
+        }
+        LocalDateTime floor = local.withSecond(0).withNano(0).minusMinutes(remainder);
+        return start.plus(Duration.between(local, floor.plusMinutes(stepMinutes)));
+    }
+}
