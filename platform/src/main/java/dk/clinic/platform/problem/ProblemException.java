@@ -59,8 +59,18 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** The fields this problem names, and why each was refused. */
+    public List<Problem.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public int status() {
         return status;
+    }
+
+    /** The last segment of the problem type, e.g. {@code outside-working-hours}. */
+    public String slug() {
+        return slug;
     }
 
     Problem toProblem(String instance, String requestId) {
