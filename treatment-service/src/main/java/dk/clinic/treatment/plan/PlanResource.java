@@ -1,0 +1,109 @@
+package dk.clinic.treatment.plan;
+
+import dk.clinic.platform.rest.Versions;
+import dk.clinic.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Treatment plans: practitioners write them; changes need If-Match and a reason, and make a new version. */
+@Path("/api/plans")
+@Tag(name = "Treatment plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final PlanService plans;
+
+    PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Make the treatment plan of an episode, with goals and one or more courses",
+            description = "Roles: practitioner. Courses start from the modality's defaults (dry needling: 4 weekly "
+                    + "sessions, review after 4; radial shockwave: 3 weekly, 2000 impulses at 10 Hz).")
+    public Response create(@Valid @NotNull PlanRequests.NewPlan request, UriInfo uri) {
+        TreatmentPlan plan = plans.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(plan.id.toString()).build())
+                .tag(Versions.etag(plan.version)).entity(plans.view(plan)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Read a plan with its courses", description = "Roles: practitioner, admin.")
+    public Response read(@PathParam("id") UUID id) {
+        return ok(plans.require(id));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
+    @Operation(summary = "Every version of the plan: who changed what, when and why", description = "Roles: practitioner, admin.")
+    public List<PlanRequests.VersionView> versions(@PathParam("id") UUID id) {
+        plans.require(id);
+        return plans.versions(id);
+    }
+
+    @POST
+    @Path("/{id}/courses")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Add a course to the plan", description = "Roles: practitioner. Requires If-Match and a reason.")
+    public Response addCourse(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @Valid @NotNull PlanRequests.AddCourse request) {
+        return ok(plans.addCourse(id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("/{id}/goals")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Change the plan's goals", description = "Roles: practitioner. Requires If-Match and a reason.")
+    public Response changeGoals(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull PlanRequests.ChangeGoals request) {
+        return ok(plans.changeGoals(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Decide at a review point: continue (n more sessions), switch modality, discharge or refer",
+            description = "Roles: practitioner. Requires If-Match. The decision and its reason are kept.")
+    public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull PlanRequests.Review request) {
+        ReviewDecision decision = plans.review(id, ifMatch, request);
+        TreatmentPlan plan = plans.require(id);
+        return Response.ok(PlanRequests.ReviewView.of(decision)).tag(Versions.etag(plan.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/discontinue")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Stop the plan before its end", description = "Roles: practitioner. Requires If-Match and a reason.")
+    public Response discontinue(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull PlanRequests.Discontinue request) {
+        return ok(plans.discontinue(id, ifMatch, request.reason()));
+    }
+
+    private Response ok(TreatmentPlan plan) {
+        return Response.ok(plans.view(plan)).tag(Versions.etag(plan.version)).build();
+    }
+}

@@ -1,0 +1,101 @@
+package dk.clinic.treatment.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.platform.problem.ProblemException;
+import dk.clinic.platform.rest.Versions;
+import dk.clinic.platform.security.CurrentUser;
+import dk.clinic.treatment.modality.ModalityCatalogue;
+import dk.clinic.treatment.plan.Course;
+import dk.clinic.treatment.plan.PlanService;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Session records: each one counts against its course, and the course's review point stops it until decided. */
+@ApplicationScoped
+public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID> {
+
+    private final PlanService plans;
+    private final ModalityCatalogue modalities;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+
+    SessionService(PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json) {
+        this.plans = plans;
+        this.modalities = modalities;
+        this.user = user;
+        this.json = json;
+    }
+
+    @Transactional
+    public SessionRecord deliver(SessionRequests.NewSession request) {
+        Course course = plans.requireDeliverable(request.courseId());
+        SessionRecord session = new SessionRecord();
+        session.id = UUID.randomUUID();
+        session.courseId = course.id;
+        session.appointmentId = request.appointmentId();
+        session.deliveredAt = request.deliveredAt() == null ? Instant.now() : request.deliveredAt();
+        if (session.deliveredAt.isAfter(Instant.now())) {
+            throw ProblemException.invalid("deliveredAt", "is in the future");
+        }
+        if (request.record() == null) {
+            session.status = SessionRecord.Status.awaiting_record;
+            session.details = "{}";
+            session.adverseEvents = "[]";
+        } else {
+            write(session, course, request.record(), "record");
+        }
+        persist(session);
+        try {
+            flush();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("session-exists", "The appointment already has a session record",
+                    "One appointment is one session").field("appointmentId", "already has a session record");
+        }
+        plans.sessionDelivered(course);
+        return session;
+    }
+
+    /** Writes (or corrects) the record of a delivered session. */
+    @Transactional
+    public SessionRecord record(UUID id, String ifMatch, SessionRequests.Record record) {
+        SessionRecord session = require(id);
+        Versions.requireCurrent(ifMatch, session.version, "Session");
+        Course course = plans.getEntityManager().find(Course.class, session.courseId);
+        write(session, course, record, "");
+        flush();
+        return session;
+    }
+
+    public SessionRecord require(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Session", id));
+    }
+
+    public List<SessionRecord> ofCourses(List<UUID> courseIds) {
+        return courseIds.isEmpty() ? List.of()
+                : list("courseId in ?1 order by deliveredAt", courseIds);
+    }
+
+    private void write(SessionRecord session, Course course, SessionRequests.Record record, String prefix) {
+        String at = prefix.isEmpty() ? "" : prefix + ".";
+        session.details = modalities.check(modalities.require(course.modality), record.details(), at + "details")
+                .toString();
+        try {
+            session.adverseEvents = json.writeValueAsString(
+                    record.adverseEvents() == null ? List.of() : record.adverseEvents());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        session.notes = record.notes();
+        session.firstStepPain = record.firstStepPain();
+        session.status = SessionRecord.Status.recorded;
+        session.recordedBy = user.name();
+        session.recordedAt = Instant.now();
+    }
+}
