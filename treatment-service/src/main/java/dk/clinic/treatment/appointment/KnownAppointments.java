@@ -5,6 +5,7 @@ import dk.clinic.platform.inbox.InboundEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -24,10 +25,12 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
 
     private final EventInbox inbox;
     private final EntityManager entityManager;
+    private final Event<AppointmentAnnounced> announced;
 
-    KnownAppointments(EventInbox inbox, EntityManager entityManager) {
+    KnownAppointments(EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced) {
         this.inbox = inbox;
         this.entityManager = entityManager;
+        this.announced = announced;
     }
 
     @Transactional
@@ -35,6 +38,7 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
         inbox.processOnce(event, "known-appointments", e -> {
             if (e.type().matches(APPOINTMENT_EVENT)) {
                 upsert(e);
+                announced.fire(new AppointmentAnnounced(e));
             } else {
                 LOG.infof("Ignoring appointment event of unknown type %s", e.type());
             }

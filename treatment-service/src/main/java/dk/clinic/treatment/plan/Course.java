@@ -53,6 +53,14 @@ public class Course {
     @Column(name = "sessions_delivered", nullable = false)
     public int sessionsDelivered;
 
+    /** booking-service books the earliest fitting series itself, without the reception. */
+    @Column(name = "auto_book", nullable = false)
+    public boolean autoBook;
+
+    /** A cancelled or missed session is asked to be booked again. */
+    @Column(name = "replace_missed", nullable = false)
+    public boolean replaceMissed;
+
     public enum Status {
         active, review_due, completed, switched, stopped
     }

@@ -37,7 +37,9 @@ public final class PlanRequests {
                             @Min(1) @Max(90) Integer intervalDays,
                             @Min(1) @Max(50) Integer reviewAfterSessions,
                             JsonNode parameters,
-                            UUID practitionerPreference) {
+                            UUID practitionerPreference,
+                            Boolean autoBook,
+                            Boolean replaceMissed) {
     }
 
     public record AddCourse(@NotNull @Valid NewCourse course, @NotBlank @Size(max = 1000) String reason) {
@@ -62,10 +64,12 @@ public final class PlanRequests {
     public record CourseView(UUID id, int position, String modality, int plannedSessions, int intervalDays,
                              int reviewAfterSessions,
                              @JsonRawValue @Schema(implementation = Object.class) String parameters,
-                             UUID practitionerPreference, Course.Status status, int sessionsDelivered) {
+                             UUID practitionerPreference, boolean autoBook, boolean replaceMissed,
+                             Course.Status status, int sessionsDelivered) {
         public static CourseView of(Course c) {
             return new CourseView(c.id, c.position, c.modality, c.plannedSessions, c.intervalDays,
-                    c.reviewAfterSessions, c.parameters, c.practitionerPreference, c.status, c.sessionsDelivered);
+                    c.reviewAfterSessions, c.parameters, c.practitionerPreference, c.autoBook, c.replaceMissed,
+                    c.status, c.sessionsDelivered);
         }
     }
 

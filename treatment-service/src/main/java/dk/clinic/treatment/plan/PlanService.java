@@ -11,6 +11,7 @@ import dk.clinic.treatment.modality.Modality;
 import dk.clinic.treatment.modality.ModalityCatalogue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,9 +37,11 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
     private final PlanEvents events;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final Event<SessionsNeeded> sessionsNeeded;
 
     PlanService(EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities,
-                PlanVersions versions, PlanEvents events, CurrentUser user, ObjectMapper json) {
+                PlanVersions versions, PlanEvents events, CurrentUser user, ObjectMapper json,
+                Event<SessionsNeeded> sessionsNeeded) {
         this.entityManager = entityManager;
         this.episodes = episodes;
         this.modalities = modalities;
@@ -46,6 +49,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         this.events = events;
         this.user = user;
         this.json = json;
+        this.sessionsNeeded = sessionsNeeded;
     }
 
     @Transactional
@@ -119,6 +123,8 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
                         + request.additionalSessions();
                 course.reviewAfterSessions = course.plannedSessions;
                 course.status = Course.Status.active;
+                sessionsNeeded.fire(new SessionsNeeded(plan, course, request.additionalSessions(),
+                        SessionsNeeded.Reason.course_extended));
                 yield "Continue " + course.modality + " with " + request.additionalSessions() + " more sessions";
             }
             case switch_modality -> {
@@ -126,7 +132,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
                 decision.newModality = next.code;
                 course.status = Course.Status.switched;
                 addCourse(plan, new PlanRequests.NewCourse(next.code, null, null, null, null,
-                        course.practitionerPreference), "newModality");
+                        course.practitionerPreference, course.autoBook, course.replaceMissed), "newModality");
                 yield "Switched from " + course.modality + " to " + next.code;
             }
             case discharge -> {
@@ -173,7 +179,8 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
     public void sessionDelivered(Course course) {
         TreatmentPlan plan = findById(course.planId, LockModeType.PESSIMISTIC_WRITE);
         course.sessionsDelivered++;
-        if (course.status == Course.Status.active && course.sessionsDelivered >= course.reviewAfterSessions) {
+        if (!plan.closed() && course.status == Course.Status.active
+                && course.sessionsDelivered >= course.reviewAfterSessions) {
             course.status = Course.Status.review_due;
             plan.status = TreatmentPlan.Status.review_due;
             touch(plan);
@@ -250,9 +257,12 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
                 firstOf(request.reviewAfterSessions(), modality.reviewAfterSessions, course.plannedSessions));
         course.parameters = modalities.withDefaults(modality, request.parameters(), field + ".parameters").toString();
         course.practitionerPreference = request.practitionerPreference();
+        course.autoBook = Boolean.TRUE.equals(request.autoBook());
+        course.replaceMissed = Boolean.TRUE.equals(request.replaceMissed());
         course.status = Course.Status.active;
         entityManager.persist(course);
         entityManager.flush();
+        sessionsNeeded.fire(new SessionsNeeded(plan, course, course.plannedSessions, SessionsNeeded.Reason.course_created));
         return course;
     }
 

@@ -62,6 +62,26 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
         return session;
     }
 
+    /**
+     * A booked appointment of the course took place: a session waits for the practitioner's record. Once per
+     * appointment, however often booking says so.
+     */
+    public void fromAppointment(Course course, UUID appointmentId, Instant deliveredAt) {
+        if (find("appointmentId", appointmentId).firstResultOptional().isPresent()) {
+            return;
+        }
+        SessionRecord session = new SessionRecord();
+        session.id = UUID.randomUUID();
+        session.courseId = course.id;
+        session.appointmentId = appointmentId;
+        session.deliveredAt = deliveredAt;
+        session.status = SessionRecord.Status.awaiting_record;
+        session.details = "{}";
+        session.adverseEvents = "[]";
+        persist(session);
+        plans.sessionDelivered(course);
+    }
+
     /** Writes (or corrects) the record of a delivered session. */
     @Transactional
     public SessionRecord record(UUID id, String ifMatch, SessionRequests.Record record) {
