@@ -87,10 +87,19 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
         place(appointment, placement).ifPresent(conflict -> {
             throw taken(conflict, placement, appointment.start);
         });
-        persistAndFlush(appointment);
-        record(appointment, "booked", Map.of("start", appointment.start, "practitionerId", appointment.practitionerId));
-        events.booked(appointment, placement.type());
+        confirm(appointment, placement);
         return appointment;
+    }
+
+    /**
+     * Saves an appointment that {@link #place placed} its holds, records "booked" in its trail and announces it, in
+     * the caller's transaction (one of several, e.g. a series).
+     */
+    public void confirm(Appointment appointment, Placement placement) {
+        persistAndFlush(appointment);
+        record(appointment, "booked", details("start", appointment.start, "practitionerId", appointment.practitionerId,
+                "seriesId", appointment.seriesId, "seriesPosition", appointment.seriesPosition));
+        events.booked(appointment, placement.type());
     }
 
     /** Checks every reference in a booking request; 422 naming the field when one is wrong. */
@@ -214,20 +223,30 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     @Transactional
     public Appointment reschedule(UUID id, String ifMatch, ClinicTime start, String reason) {
         Appointment appointment = requireChangeable(id, ifMatch, EnumSet.of(AppointmentStatus.booked), "rescheduled");
+        rescheduleInTransaction(appointment, clinics.calendar().resolve("start", start), "start", reason, Map.of());
+        return appointment;
+    }
+
+    /**
+     * Moves a booked appointment in the caller's transaction (one of several, e.g. the rest of a series), with its
+     * trail entry and event; {@code context} joins the trail entry's details.
+     */
+    public void rescheduleInTransaction(Appointment appointment, Instant start, String field, String reason,
+                                        Map<String, ?> context) {
         Placement placement = new Placement(appointment.patientId, types.require(appointment.appointmentTypeId),
                 resources.require(Practitioner.class, appointment.practitionerId),
                 appointment.roomId == null ? null : resources.require(Room.class, appointment.roomId),
                 appointment.deviceId == null ? null : resources.require(Device.class, appointment.deviceId));
         Instant previousStart = appointment.start;
         Instant previousEnd = appointment.end;
-        Instant at = clinics.calendar().resolve("start", start);
         touch(appointment);
-        moveTo(appointment, placement, at, "start");
+        moveTo(appointment, placement, start, field);
         flush(); // the new version goes into the event and the ETag
-        record(appointment, "rescheduled", details("from", previousStart, "to", appointment.start, "reason", reason));
+        Map<String, Object> details = details("from", previousStart, "to", appointment.start, "reason", reason);
+        details.putAll(context);
+        record(appointment, "rescheduled", details);
         events.rescheduled(appointment, placement.type(), previousStart);
         timeFreed.fire(new TimeFreed(appointment.appointmentTypeId, appointment.practitionerId, previousStart, previousEnd));
-        return appointment;
     }
 
     /**
@@ -237,6 +256,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     public void moveTo(Appointment appointment, Placement placement, Instant start, String field) {
         appointment.start = start;
         appointment.end = start.plus(placement.type().duration());
+        appointment.reminderSentAt = null; // a reminder already sent named the old time
         reservations.drop(appointment.id);
         requireBookable(field, placement, appointment);
         place(appointment, placement).ifPresent(conflict -> {
@@ -253,6 +273,12 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     /** Cancels a booked appointment in the caller's transaction (one of several, e.g. the rest of a series). */
     public void cancelInTransaction(Appointment appointment, Appointment.CancelledBy by, String reason) {
+        cancelInTransaction(appointment, by, reason, Map.of());
+    }
+
+    /** As {@link #cancelInTransaction(Appointment, Appointment.CancelledBy, String)}; {@code context} joins the trail entry. */
+    public void cancelInTransaction(Appointment appointment, Appointment.CancelledBy by, String reason,
+                                    Map<String, ?> context) {
         Clinic clinic = clinics.current();
         Instant now = Instant.now();
         touch(appointment);
@@ -263,7 +289,9 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
                 && now.isAfter(appointment.start.minus(clinic.lateCancellationNotice()));
         reservations.release(appointment.id);
         flush();
-        record(appointment, "cancelled", details("by", by, "reason", reason, "late", appointment.lateCancellation));
+        Map<String, Object> details = details("by", by, "reason", reason, "late", appointment.lateCancellation);
+        details.putAll(context);
+        record(appointment, "cancelled", details);
         events.changed("cancelled", appointment, types.require(appointment.appointmentTypeId));
         if (appointment.start.isAfter(now)) {
             timeFreed.fire(new TimeFreed(appointment.appointmentTypeId, appointment.practitionerId,
