@@ -68,6 +68,23 @@ public class Appointment {
     @Column(name = "reminder_sent_at")
     public Instant reminderSentAt;
 
+    /** Set when booked for a treatment plan's scheduling request (the round trip with treatment-service). */
+    @Column(name = "scheduling_request_id")
+    public UUID schedulingRequestId;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Column(name = "course_id")
+    public UUID courseId;
+
+    /** Something the reception should act on, e.g. plan_closed: the plan ended, this session is not needed. */
+    @Column(name = "flag")
+    public String flag;
+
+    @Column(name = "flag_reason")
+    public String flagReason;
+
     @Version
     public long version;
 

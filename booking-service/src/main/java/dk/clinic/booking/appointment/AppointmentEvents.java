@@ -42,14 +42,14 @@ public class AppointmentEvents {
         outbox.record(TOPIC, a.patientId.toString(), PREFIX + what + ".v1", a.id.toString(),
                 new Data(a.id, a.patientId, a.appointmentTypeId, type.code, type.modality, a.practitionerId, a.roomId,
                         a.deviceId, a.seriesId, a.seriesPosition, a.start, a.end, a.status.name(), a.version,
-                        previousStart, cancellation));
+                        a.schedulingRequestId, a.planId, a.courseId, previousStart, cancellation));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Data(UUID appointmentId, UUID patientId, UUID appointmentTypeId, String appointmentType, String modality,
                 UUID practitionerId, UUID roomId, UUID deviceId, UUID seriesId, Integer seriesPosition,
-                Instant start, Instant end, String status, long version, Instant previousStart,
-                Cancellation cancellation) {
+                Instant start, Instant end, String status, long version, UUID schedulingRequestId, UUID planId,
+                UUID courseId, Instant previousStart, Cancellation cancellation) {
     }
 
     record Cancellation(String by, String reason, boolean late) {

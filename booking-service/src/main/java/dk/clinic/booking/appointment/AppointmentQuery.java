@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** The reception's filters on the appointment list; every one is optional. */
 public record AppointmentQuery(LocalDate from, LocalDate to, UUID practitioner, UUID room, UUID device, UUID patient,
-                               AppointmentStatus status) {
+                               AppointmentStatus status, Boolean flagged) {
 
     record Result(List<Appointment> page, long total) {
     }
@@ -33,6 +33,9 @@ public record AppointmentQuery(LocalDate from, LocalDate to, UUID practitioner, 
         add(where, parameters, "deviceId", device);
         add(where, parameters, "patientId", patient);
         add(where, parameters, "status", status);
+        if (flagged != null) {
+            where.add(flagged ? "flag is not null" : "flag is null");
+        }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         var found = appointments.find(query, Sort.by("start").and("id"), parameters).page(Page.of(page, size));
         return new Result(found.list(), found.count());

@@ -65,18 +65,20 @@ public class AppointmentResource {
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
     @Operation(summary = "Appointments, filtered and paged (X-Total-Count has the total)",
-            description = "Roles: receptionist, practitioner, admin. from/to are local clinic days.")
+            description = "Roles: receptionist, practitioner, admin. from/to are local clinic days; flagged=true lists "
+                    + "appointments the reception should act on (e.g. their treatment plan ended).")
     public Response list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                          @QueryParam("practitioner") UUID practitioner, @QueryParam("room") UUID room,
                          @QueryParam("device") UUID device, @QueryParam("patient") UUID patient,
                          @QueryParam("status") AppointmentStatus status,
+                         @QueryParam("flagged") Boolean flagged,
                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
         var calendar = clinics.calendar();
-        var result = new AppointmentQuery(from, to, practitioner, room, device, patient, status)
+        var result = new AppointmentQuery(from, to, practitioner, room, device, patient, status, flagged)
                 .run(appointments, calendar, page, size);
         return Response.ok(result.page().stream().map(a -> AppointmentView.of(a, calendar)).toList())
                 .header("X-Total-Count", result.total()).build();

@@ -12,14 +12,16 @@ import java.util.UUID;
 public record AppointmentView(UUID id, UUID patientId, UUID appointmentTypeId, UUID practitionerId, UUID roomId,
                               UUID deviceId, UUID seriesId, Integer seriesPosition, Instant start, Instant end,
                               ClinicTime localStart, ClinicTime localEnd, AppointmentStatus status,
-                              Cancellation cancellation, String note, long version) {
+                              Cancellation cancellation, String note, UUID schedulingRequestId, UUID planId,
+                              UUID courseId, String flag, String flagReason, long version) {
 
     public static AppointmentView of(Appointment a, ClinicCalendar calendar) {
         Cancellation cancellation = a.cancelledBy == null ? null
                 : new Cancellation(a.cancelledBy, a.cancellationReason, Boolean.TRUE.equals(a.lateCancellation));
         return new AppointmentView(a.id, a.patientId, a.appointmentTypeId, a.practitionerId, a.roomId, a.deviceId,
                 a.seriesId, a.seriesPosition, a.start, a.end, calendar.clinicTime(a.start), calendar.clinicTime(a.end),
-                a.status, cancellation, a.note, a.version);
+                a.status, cancellation, a.note, a.schedulingRequestId, a.planId, a.courseId, a.flag, a.flagReason,
+                a.version);
     }
 
     public record Cancellation(Appointment.CancelledBy by, String reason, boolean late) {

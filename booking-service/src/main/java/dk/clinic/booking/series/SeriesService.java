@@ -10,6 +10,8 @@ import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.booking.resource.Device;
 import dk.clinic.booking.resource.ResourceService;
+import dk.clinic.booking.scheduling.SchedulingRequest;
+import dk.clinic.booking.scheduling.SchedulingRequests;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
@@ -38,11 +40,14 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
     private final ResourceService resources;
     private final ClinicService clinics;
     private final CurrentUser user;
+    private final SchedulingRequests schedulingRequests;
     private final int maxLength;
 
     SeriesService(AppointmentService appointments, ResourceService resources, ClinicService clinics, CurrentUser user,
+                  SchedulingRequests schedulingRequests,
                   @ConfigProperty(name = "clinic.booking.max-series-length", defaultValue = "20") int maxLength) {
         this.appointments = appointments;
+        this.schedulingRequests = schedulingRequests;
         this.resources = resources;
         this.clinics = clinics;
         this.user = user;
@@ -58,6 +63,8 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         List<ClinicTime> starts = starts(request);
         Placement placement = appointments.placement(request.patientId(), request.appointmentTypeId(),
                 request.practitionerId(), request.roomId(), request.deviceId());
+        SchedulingRequest forPlan = request.schedulingRequestId() == null ? null
+                : schedulingRequests.requireOpenFor(request.schedulingRequestId(), request.patientId(), placement.type());
         AppointmentSeries series = new AppointmentSeries();
         series.id = UUID.randomUUID();
         series.patientId = request.patientId();
@@ -82,6 +89,9 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         }
         if (attempts.stream().anyMatch(a -> !a.fits())) {
             throw doesNotFit(attempts);
+        }
+        if (forPlan != null) {
+            schedulingRequests.booked(forPlan, series.id, attempts.stream().map(Attempt::appointment).toList());
         }
         attempts.forEach(a -> appointments.confirm(a.appointment(), a.placement()));
         return new SeriesAppointments(series, attempts.stream().map(Attempt::appointment).toList());

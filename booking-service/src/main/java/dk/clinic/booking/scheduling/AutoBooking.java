@@ -1,0 +1,83 @@
+package dk.clinic.booking.scheduling;
+
+import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.booking.appointmenttype.AppointmentTypeService;
+import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.resource.Practitioner;
+import dk.clinic.booking.resource.ResourceService;
+import dk.clinic.booking.series.SeriesRequest;
+import dk.clinic.booking.series.SeriesService;
+import dk.clinic.booking.slot.Slot;
+import dk.clinic.booking.slot.SlotFinder;
+import dk.clinic.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step 2 without the reception, when the plan asks for it: after the request is stored, book the earliest series
+ * that fits (the preferred practitioner first). Whatever does not fit stays an open request for the reception.
+ */
+@ApplicationScoped
+class AutoBooking {
+
+    private static final Logger LOG = Logger.getLogger(AutoBooking.class);
+    private static final int SEARCH_DAYS = 28;
+
+    private final SchedulingRequests requests;
+    private final AppointmentTypeService types;
+    private final ResourceService resources;
+    private final SlotFinder slots;
+    private final SeriesService series;
+    private final ClinicService clinics;
+
+    AutoBooking(SchedulingRequests requests, AppointmentTypeService types, ResourceService resources, SlotFinder slots,
+                SeriesService series, ClinicService clinics) {
+        this.requests = requests;
+        this.types = types;
+        this.resources = resources;
+        this.slots = slots;
+        this.series = series;
+        this.clinics = clinics;
+    }
+
+    void book(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulingRequests.Received received) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> tryBooking(requests.require(received.requestId())));
+        } catch (ProblemException notNow) {
+            LOG.infof("Scheduling request %s stays open for the reception: %s", received.requestId(), notNow.getMessage());
+        }
+    }
+
+    private void tryBooking(SchedulingRequest request) {
+        Optional<AppointmentType> type = types.active().stream().filter(t -> t.modality.equals(request.modality))
+                .findFirst();
+        if (type.isEmpty()) {
+            LOG.infof("No appointment type delivers %s; request %s stays open", request.modality, request.id);
+            return;
+        }
+        Practitioner preferred = request.practitionerPreference == null ? null
+                : resources.active(Practitioner.class).stream()
+                .filter(p -> p.id.equals(request.practitionerPreference)).findFirst().orElse(null);
+        LocalDate from = clinics.calendar().local(Instant.now()).toLocalDate().plusDays(1);
+        List<Slot> first = slots.find(type.get(), from, from.plusDays(SEARCH_DAYS), preferred, null, Instant.now(), 20);
+        for (Slot slot : first) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> series.book(new SeriesRequest(request.patientId,
+                        type.get().id, slot.practitionerId(), null, null, slot.localStart(), request.sessions,
+                        request.intervalDays, null, "Booked automatically for the treatment plan", request.id)));
+                return;
+            } catch (ProblemException doesNotFit) {
+                // the next start may fit the whole course
+            }
+        }
+        LOG.infof("No series fits request %s in the next %d days; it stays open", request.id, SEARCH_DAYS);
+    }
+}

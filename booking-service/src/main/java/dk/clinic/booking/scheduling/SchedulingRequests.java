@@ -1,0 +1,137 @@
+package dk.clinic.booking.scheduling;
+
+import dk.clinic.booking.appointment.Appointment;
+import dk.clinic.booking.appointment.AppointmentService;
+import dk.clinic.booking.appointment.AppointmentStatus;
+import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.platform.inbox.EventInbox;
+import dk.clinic.platform.inbox.InboundEvent;
+import dk.clinic.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * booking-service's half of the round trip with treatment-service: scheduling requests become open tasks for the
+ * reception (or are booked automatically), the appointments booked for them carry the plan and course back in
+ * their events, and a plan that ends flags its remaining appointments rather than deleting them.
+ */
+@ApplicationScoped
+public class SchedulingRequests implements PanacheRepositoryBase<SchedulingRequest, UUID> {
+
+    static final String REQUESTED = "clinic.treatment.scheduling.requested.v1";
+    static final String PLAN_CLOSED = "clinic.treatment.plan.closed.v1";
+    private static final Logger LOG = Logger.getLogger(SchedulingRequests.class);
+
+    private final EventInbox inbox;
+    private final AppointmentService appointments;
+    private final Event<Received> received;
+
+    SchedulingRequests(EventInbox inbox, AppointmentService appointments, Event<Received> received) {
+        this.inbox = inbox;
+        this.appointments = appointments;
+        this.received = received;
+    }
+
+    @Transactional
+    public void apply(InboundEvent event) {
+        inbox.processOnce(event, "scheduling-requests", e -> {
+            switch (e.type()) {
+                case REQUESTED -> receive(e);
+                case PLAN_CLOSED -> planClosed(e);
+                default -> LOG.debugf("Ignoring treatment event of type %s", e.type());
+            }
+        });
+    }
+
+    private void receive(InboundEvent event) {
+        SchedulingRequest request = new SchedulingRequest();
+        request.id = event.uuid("requestId");
+        request.patientId = event.uuid("patientId");
+        request.planId = event.uuid("planId");
+        request.courseId = event.uuid("courseId");
+        request.modality = event.text("modality");
+        request.sessions = (int) event.number("sessions");
+        request.intervalDays = (int) event.number("intervalDays");
+        request.practitionerPreference = event.data().hasNonNull("practitionerPreference")
+                ? event.uuid("practitionerPreference") : null;
+        request.deviceNeeded = event.data().path("deviceNeeded").asBoolean();
+        request.autoBook = event.data().path("autoBook").asBoolean();
+        request.reason = event.text("reason");
+        request.status = SchedulingRequest.Status.open;
+        request.receivedAt = Instant.now();
+        persist(request);
+        if (request.autoBook) {
+            received.fire(new Received(request.id));
+        }
+    }
+
+    /** The plan ended: its future booked appointments are flagged for the reception to cancel with the patient. */
+    private void planClosed(InboundEvent event) {
+        UUID planId = event.uuid("planId");
+        String reason = "Treatment plan " + event.text("status") + ": " + event.text("reason");
+        List<Appointment> remaining = appointments.list("planId = ?1 and status = ?2 and start > ?3 and flag is null",
+                planId, AppointmentStatus.booked, Instant.now());
+        for (Appointment appointment : remaining) {
+            appointment.flag = "plan_closed";
+            appointment.flagReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            appointments.record(appointment, "flagged", Map.of("flag", "plan_closed", "reason", appointment.flagReason));
+        }
+        update("status = ?1 where planId = ?2 and status = ?3", SchedulingRequest.Status.closed, planId,
+                SchedulingRequest.Status.open);
+    }
+
+    public List<SchedulingRequest> withStatus(SchedulingRequest.Status status) {
+        return list("status", Sort.by("receivedAt"), status);
+    }
+
+    public SchedulingRequest require(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Scheduling request", id));
+    }
+
+    /**
+     * The open request a series is booked for, locked; it must be for that patient and the type's modality.
+     * 422 naming {@code schedulingRequestId} otherwise.
+     */
+    public SchedulingRequest requireOpenFor(UUID id, UUID patientId, AppointmentType type) {
+        SchedulingRequest request = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.unknownReference("schedulingRequestId", "Scheduling request", id));
+        if (request.status != SchedulingRequest.Status.open) {
+            throw ProblemException.conflict("request-not-open", "The scheduling request is " + request.status,
+                    "It was already booked or its plan ended").field("schedulingRequestId", "is " + request.status);
+        }
+        if (!request.patientId.equals(patientId)) {
+            throw new ProblemException(422, "wrong-patient", "The request is for another patient",
+                    "Book the request for its own patient").field("schedulingRequestId", "is for another patient");
+        }
+        if (!request.modality.equals(type.modality)) {
+            throw new ProblemException(422, "wrong-modality", "The appointment type delivers another modality",
+                    "The request needs " + request.modality).field("appointmentTypeId", "does not deliver " + request.modality);
+        }
+        return request;
+    }
+
+    /** Links the booked appointments to the request's plan and course, and closes the request. */
+    public void booked(SchedulingRequest request, UUID seriesId, List<Appointment> booked) {
+        for (Appointment appointment : booked) {
+            appointment.schedulingRequestId = request.id;
+            appointment.planId = request.planId;
+            appointment.courseId = request.courseId;
+        }
+        request.status = SchedulingRequest.Status.booked;
+        request.seriesId = seriesId;
+    }
+
+    /** Fired in the transaction that received a request the plan wants booked automatically. */
+    public record Received(UUID requestId) {
+    }
+}
