@@ -1,0 +1,193 @@
+package dk.clinic.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code ./clinic bench}: measures the built booking-service the way the clinic uses it, and prints the figures.
+ *
+ * <ol>
+ *   <li>drops and creates the database {@code clinic_bench}, starts a Kafka broker and booking-service on free
+ *       ports (so it can run beside {@code ./clinic up});</li>
+ *   <li>sets up the clinic through the API (20 practitioners, 8 rooms, 2 shockwave units, 3 appointment types,
+ *       2000 patients) and writes one year of appointments by SQL ({@link History});</li>
+ *   <li>slot search for shockwave over 4 weeks, one request at a time ({@link SlotSearch});</li>
+ *   <li>booking with N concurrent clients, without and with contention ({@link BookingLoad});</li>
+ *   <li>the service's memory; then, with the service stopped, pgbench running a booking's SQL ({@link Pgbench}).</li>
+ * </ol>
+ * Targets (from the issue): slot search p95 under 50 ms; bookings per second at least half of pgbench's rate.
+ */
+public final class BookingBenchmark {
+
+    static final double SLOT_SEARCH_P95_TARGET_MS = 50;
+    static final double CEILING_RATIO_TARGET = 0.5;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final int WARM_UP_SEARCHES = 50;
+    private static final PrintStream OUT = System.out;
+
+    private final Settings settings;
+    private final BenchDatabase database;
+
+    private BookingBenchmark(Settings settings) {
+        this.settings = settings;
+        this.database = new BenchDatabase(settings);
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.from(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Ctrl-C must not leave the broker or the service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "stop-children"));
+        try {
+            System.exit(new BookingBenchmark(settings).run());
+        } catch (Exception e) {
+            System.err.println("bench: failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private int run() throws Exception {
+        Path work = settings.workDirectory();
+        Processes.deleteRecursively(work);
+        Files.createDirectories(work);
+        ZonedDateTime startedAt = ZonedDateTime.now();
+
+        say("database " + database.name() + ": dropped and created again");
+        database.recreate();
+        Machine machine = Machine.describe(database.serverVersion());
+        Figures figures;
+        try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
+            say("Kafka broker on " + broker.bootstrapServers());
+            try (BookingServiceProcess service = BookingServiceProcess.start(settings.root(),
+                    work.resolve("booking-service"), database.jdbcUrl(), broker.bootstrapServers())) {
+                say("booking-service (pid " + service.pid() + ") ready on port " + service.port()
+                        + "; log: " + settings.root().relativize(service.log()));
+                figures = measure(service);
+            }
+        }
+        // the service's connections have ended, so every backend has reported its deadlocks by now
+        long contendedDeadlocks = database.deadlocks() - figures.deadlocksBeforeContention();
+        Optional<String> noPgbench = Pgbench.unavailable();
+        Pgbench.Result ceiling = null;
+        if (noPgbench.isEmpty()) {
+            say("booking-service stopped; pgbench: " + settings.clients() + " clients, "
+                    + settings.duration().toSeconds() + " s, the SQL of a booking");
+            ceiling = Pgbench.run(settings, database, figures.clinic(), work);
+        } else {
+            say("no PostgreSQL ceiling: " + noPgbench.get());
+        }
+        Report report = new Report(settings, machine, startedAt, figures, contendedDeadlocks, ceiling,
+                noPgbench.orElse(null));
+        OUT.println();
+        OUT.print(report.text());
+        Files.writeString(work.resolve("report.txt"), report.text());
+        return report.failed() ? 1 : 0;
+    }
+
+    private Figures measure(BookingServiceProcess service) throws Exception {
+        Api api = new Api(service.port());
+        String admin = api.token("admin", "admin");
+        String receptionist = api.token("rita", "rita");
+
+        long seeding = System.nanoTime();
+        Clinic clinic = ClinicSeed.seed(api, admin, receptionist);
+        Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
+        say("clinic set up through the API in " + seconds(seeded) + ": " + clinic.practitioners().size()
+                + " practitioners, " + clinic.rooms().size() + " rooms, " + clinic.devices().size()
+                + " shockwave units, 3 appointment types, " + clinic.patients().size() + " patients");
+        History.Summary history = History.write(database, clinic);
+        say("history written by SQL in " + seconds(history.took()) + ": " + history.appointments()
+                + " appointments " + history.first() + " to " + history.last() + ", then VACUUM ANALYZE");
+
+        LocalDate today = LocalDate.now(history.zone());
+        Random random = new Random(42);
+        say("slot search: " + WARM_UP_SEARCHES + " to warm up, then " + settings.searches() + " + "
+                + Math.max(1, settings.searches() / 3) + " timed, one at a time");
+        SlotSearch.run("warm-up", api, receptionist, clinic.shockwave(), today, 365 - 28, WARM_UP_SEARCHES, random);
+        List<SlotSearch.Result> searches = new ArrayList<>();
+        searches.add(SlotSearch.run("from a day in the coming year", api, receptionist, clinic.shockwave(),
+                today.plusDays(1), 365 - 28, settings.searches(), random));
+        searches.add(SlotSearch.run("from a day in the next 2 weeks", api, receptionist, clinic.shockwave(),
+                today.plusDays(1), 14, Math.max(1, settings.searches() / 3), random));
+
+        // bookings go after the seeded year, on empty days, so that without contention every one can succeed
+        LocalDate afterHistory = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .plusWeeks(History.WEEKS_AHEAD + 1);
+        BookingLoad load = new BookingLoad(api, receptionist, clinic, settings.clients(), service);
+        List<BookingLoad.Result> bookings = new ArrayList<>();
+        say("booking without contention: " + WARM_UP.toSeconds() + " s warm-up, " + settings.duration().toSeconds()
+                + " s measured, " + settings.clients() + " clients");
+        load.withoutContention("warm-up", afterHistory, WARM_UP);
+        bookings.add(load.withoutContention("without contention", afterHistory, settings.duration()));
+        LocalDate contended = load.mondayAfterOwnDays(afterHistory);
+        long deadlocksBeforeContention = database.deadlocks();
+        say("booking with contention (" + BookingLoad.CONTENDED_TIMES + " times per round, all clients at once): "
+                + WARM_UP.toSeconds() + " s warm-up, " + settings.duration().toSeconds() + " s measured");
+        load.withContention("warm-up", contended, WARM_UP);
+        bookings.add(load.withContention("with contention", contended, settings.duration()));
+
+        Memory memory = Memory.of(service, api);
+        return new Figures(clinic, seeded, history, searches, bookings, deadlocksBeforeContention, memory);
+    }
+
+    record Figures(Clinic clinic, Duration seeded, History.Summary history, List<SlotSearch.Result> searches,
+                   List<BookingLoad.Result> bookings, long deadlocksBeforeContention, Memory memory) {
+    }
+
+    /** The service's memory after the runs: resident set (now and peak) and the JVM heap from /q/metrics. */
+    record Memory(long rssKib, long peakRssKib, double heapUsedMib, double heapCommittedMib) {
+
+        static Memory of(BookingServiceProcess service, Api api) throws IOException, InterruptedException {
+            long[] resident = service.residentKib();
+            double used = 0;
+            double committed = 0;
+            for (String line : api.metrics().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+                    used += value(line);
+                } else if (line.startsWith("jvm_memory_committed_bytes{area=\"heap\"")) {
+                    committed += value(line);
+                }
+            }
+            return new Memory(resident[0], resident[1], used / 1024 / 1024, committed / 1024 / 1024);
+        }
+
+        private static double value(String metricLine) {
+            return Double.parseDouble(metricLine.substring(metricLine.lastIndexOf(' ') + 1));
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return "%.1f s".formatted(duration.toMillis() / 1000.0);
+    }
+
+    private static void say(String line) {
+        OUT.println("bench: " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        OUT.flush();
+    }
+
+    static String date(ZonedDateTime time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

@@ -1,0 +1,151 @@
+package dk.clinic.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built booking-service (target/quarkus-app) as a child JVM, configured the way ./clinic up configures it but
+ * on a free port, against the benchmark's database and broker, with a key pair of its own for the local issuer.
+ * The environment is passed on, so e.g. QUARKUS_HIBERNATE_ORM_LOG_SQL=true shows every statement in its log.
+ */
+final class BookingServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private BookingServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static BookingServiceProcess start(Path root, Path directory, String jdbcUrl, String bootstrapServers)
+            throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        Path publicKey = directory.resolve("issuer-public.pem");
+        Path privateKey = directory.resolve("issuer-private.pem");
+        writeKeyPair(publicKey, privateKey);
+        int port = Processes.freePort();
+        Path log = directory.resolve("booking-service.log");
+
+        // as ./clinic up starts it (jboss-threads reaches into java.lang on JDK 24+)
+        List<String> command = new ArrayList<>(List.of(Processes.java(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        String javaOpts = System.getenv("CLINIC_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", root.resolve("booking-service/target/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey,
+                "CLINIC_JWT_PRIVATE_KEY_LOCATION", privateKey.toString()));
+        BookingServiceProcess service = new BookingServiceProcess(builder.start(), port, log);
+        service.awaitReady();
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** CPU time the service has used so far (user and system, all threads). */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Resident memory now and at its peak, in KiB, from /proc/PID/status. */
+    long[] residentKib() throws IOException {
+        long rss = 0;
+        long peak = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = kib(line);
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kib(line);
+            }
+        }
+        return new long[]{rss, peak};
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("booking-service exited during start-up:\n" + Processes.tail(log));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("booking-service was not ready within " + READY_TIMEOUT + ":\n"
+                + Processes.tail(log));
+    }
+
+    private static void writeKeyPair(Path publicKey, Path privateKey) throws IOException {
+        KeyPair pair;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            pair = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    private static String pem(String label, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
+    }
+
+    private static long kib(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+}
