@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Step 2 without the reception, when the plan asks for it: after the request is stored, book the earliest series
- * that fits (the preferred practitioner first). Whatever does not fit stays an open request for the reception.
+ * that fits, with the preferred practitioner when the plan names one, trying the 20 earliest free starts of the
+ * next four weeks. Whatever does not fit stays an open request for the reception.
  */
 @ApplicationScoped
 class AutoBooking {
@@ -78,6 +79,6 @@ class AutoBooking {
                 // the next start may fit the whole course
             }
         }
-        LOG.infof("No series fits request %s in the next %d days; it stays open", request.id, SEARCH_DAYS);
+        LOG.infof("No series from the earliest free starts fits request %s; it stays open", request.id);
     }
 }

@@ -78,12 +78,13 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     /** The plan ended: its future booked appointments are flagged for the reception to cancel with the patient. */
     private void planClosed(InboundEvent event) {
         UUID planId = event.uuid("planId");
-        String reason = "Treatment plan " + event.text("status") + ": " + event.text("reason");
+        // the practitioner's reason is clinical: the reception sees only that the plan ended, and how
+        String reason = "Treatment plan " + event.text("status");
         List<Appointment> remaining = appointments.list("planId = ?1 and status = ?2 and start > ?3 and flag is null",
                 planId, AppointmentStatus.booked, Instant.now());
         for (Appointment appointment : remaining) {
             appointment.flag = "plan_closed";
-            appointment.flagReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            appointment.flagReason = reason;
             appointments.record(appointment, "flagged", Map.of("flag", "plan_closed", "reason", appointment.flagReason));
         }
         update("status = ?1 where planId = ?2 and status = ?3", SchedulingRequest.Status.closed, planId,

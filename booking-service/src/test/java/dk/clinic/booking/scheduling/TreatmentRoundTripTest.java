@@ -117,7 +117,7 @@ class TreatmentRoundTripTest {
                         .body("$", hasSize(3))
                         .body("status", everyItem(equalTo("booked")))
                         .body("flag", everyItem(equalTo("plan_closed")))
-                        .body("flagReason", everyItem(equalTo("Treatment plan discharged: Goal met"))));
+                        .body("flagReason", everyItem(equalTo("Treatment plan discharged"))));
     }
 
     @Test

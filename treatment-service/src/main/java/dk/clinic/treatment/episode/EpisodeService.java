@@ -21,11 +21,14 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
     private final PatientDirectory patients;
     private final CurrentUser user;
     private final Event<EpisodeReferred> referred;
+    private final Event<EpisodeClosed> closed;
 
-    EpisodeService(PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred) {
+    EpisodeService(PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred,
+                   Event<EpisodeClosed> closed) {
         this.patients = patients;
         this.user = user;
         this.referred = referred;
+        this.closed = closed;
     }
 
     @Transactional
@@ -86,6 +89,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         requireOpen(episode);
         episode.status = EpisodeOfCare.Status.closed;
         flush();
+        closed.fire(new EpisodeClosed(episode.id));
         return episode;
     }
 
@@ -119,6 +123,10 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
             throw ProblemException.conflict("episode-closed", "The episode is closed", "Open a new episode")
                     .with("episodeId", episode.id);
         }
+    }
+
+    /** Fired when the episode is closed: a plan still running is discontinued. */
+    public record EpisodeClosed(UUID episodeId) {
     }
 
     /** Fired when a practitioner refers the patient on: the plan, if any, ends. */

@@ -172,6 +172,13 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
                 .ifPresent(plan -> close(plan, TreatmentPlan.Status.referred, referral.reason()));
     }
 
+    /** Closing the episode discontinues a plan that is still running, so booking flags its remaining sessions. */
+    void onEpisodeClosed(@Observes EpisodeService.EpisodeClosed closing) {
+        find("episodeId", closing.episodeId()).firstResultOptional()
+                .filter(plan -> !plan.closed())
+                .ifPresent(plan -> close(plan, TreatmentPlan.Status.discontinued, "Episode closed"));
+    }
+
     /**
      * Counts a delivered session against its course. At the course's review point the course and the plan become
      * "review due" (and an event says so) until the practitioner decides.

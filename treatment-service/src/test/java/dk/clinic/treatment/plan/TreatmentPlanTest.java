@@ -115,6 +115,19 @@ class TreatmentPlanTest {
     }
 
     @Test
+    void closingTheEpisodeDiscontinuesItsRunningPlan() {
+        UUID episode = Clinic.episode("Closing");
+        UUID plan = UUID.fromString(Clinic.createPlan(episode, "[{\"modality\":\"taping\"}]")
+                .then().statusCode(201).extract().path("id"));
+        given().header("Authorization", Tokens.practitioner()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .post("/api/episodes/{id}/close", episode).then().statusCode(200).body("status", equalTo("closed"));
+        given().header("Authorization", Tokens.practitioner()).get("/api/plans/{id}", plan).then()
+                .body("status", equalTo("discontinued")).body("courses[0].status", equalTo("stopped"));
+        KafkaTestClient.await("treatment.plans", r -> plan.toString().equals(header(r, "ce_subject"))
+                && "clinic.treatment.plan.closed.v1".equals(header(r, "ce_type")), 1, Duration.ofSeconds(30));
+    }
+
+    @Test
     void sessionDataThatDoesNotFitTheModalityIsRefusedAndWritesNothing() {
         UUID plan = UUID.fromString(Clinic.createPlan(Clinic.episode("Strict"), "[{\"modality\":\"radial_shockwave\"}]")
                 .then().statusCode(201).extract().path("id"));
