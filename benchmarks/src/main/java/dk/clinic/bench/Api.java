@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** booking-service's REST API as a receptionist's or an admin's client calls it: JSON, bearer tokens, HTTP/1.1. */
+/**
+ * A service's REST API as a receptionist's, a practitioner's or an admin's client calls it: JSON, bearer tokens,
+ * HTTP/1.1.
+ */
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +44,13 @@ final class Api {
 
     Answer post(String path, String token, Object body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    /** A change to a versioned resource: {@code version} goes in If-Match, as its ETag said. */
+    Answer post(String path, String token, long version, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("If-Match", "\"" + version + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
     }
 

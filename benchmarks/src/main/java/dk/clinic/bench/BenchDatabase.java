@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * The benchmark's own database on the local PostgreSQL. Dropped and created again on every run, then set up with
- * the same scripts as ./clinic up (roles, schemas, btree_gist); booking-service's Flyway builds the schema.
+ * the same scripts as ./clinic up (roles, schemas, btree_gist); the service's Flyway builds its schema.
  */
 final class BenchDatabase {
 
@@ -31,7 +31,7 @@ final class BenchDatabase {
 
     void recreate() throws SQLException, IOException {
         if (!settings.database().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("CLINIC_BENCH_DB='" + settings.database() + "' is not a plain identifier");
+            throw new IllegalArgumentException("database name '" + settings.database() + "' is not a plain identifier");
         }
         try (Connection server = connect(url("postgres")); Statement statement = server.createStatement()) {
             statement.execute("drop database if exists " + settings.database() + " with (force)");

@@ -1,21 +1,20 @@
 package dk.clinic.bench;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+
+import static dk.clinic.bench.Bench.OUT;
+import static dk.clinic.bench.Bench.say;
+import static dk.clinic.bench.Bench.seconds;
 
 /**
  * {@code ./clinic bench}: measures the built booking-service the way the clinic uses it, and prints the figures.
@@ -37,7 +36,6 @@ public final class BookingBenchmark {
     static final double CEILING_RATIO_TARGET = 0.5;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final int WARM_UP_SEARCHES = 50;
-    private static final PrintStream OUT = System.out;
 
     private final Settings settings;
     private final BenchDatabase database;
@@ -48,24 +46,7 @@ public final class BookingBenchmark {
     }
 
     public static void main(String[] args) {
-        Settings settings;
-        try {
-            settings = Settings.from(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        // Ctrl-C must not leave the broker or the service behind
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "stop-children"));
-        try {
-            System.exit(new BookingBenchmark(settings).run());
-        } catch (Exception e) {
-            System.err.println("bench: failed: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
+        Bench.main(args, Settings::booking, settings -> new BookingBenchmark(settings).run());
     }
 
     private int run() throws Exception {
@@ -80,7 +61,7 @@ public final class BookingBenchmark {
         Figures figures;
         try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
             say("Kafka broker on " + broker.bootstrapServers());
-            try (BookingServiceProcess service = BookingServiceProcess.start(settings.root(),
+            try (ServiceProcess service = ServiceProcess.start(settings.root(), "booking-service",
                     work.resolve("booking-service"), database.jdbcUrl(), broker.bootstrapServers())) {
                 say("booking-service (pid " + service.pid() + ") ready on port " + service.port()
                         + "; log: " + settings.root().relativize(service.log()));
@@ -106,7 +87,7 @@ public final class BookingBenchmark {
         return report.failed() ? 1 : 0;
     }
 
-    private Figures measure(BookingServiceProcess service) throws Exception {
+    private Figures measure(ServiceProcess service) throws Exception {
         Api api = new Api(service.port());
         String admin = api.token("admin", "admin");
         String receptionist = api.token("rita", "rita");
@@ -154,40 +135,5 @@ public final class BookingBenchmark {
 
     record Figures(Clinic clinic, Duration seeded, History.Summary history, List<SlotSearch.Result> searches,
                    List<BookingLoad.Result> bookings, long deadlocksBeforeContention, Memory memory) {
-    }
-
-    /** The service's memory after the runs: resident set (now and peak) and the JVM heap from /q/metrics. */
-    record Memory(long rssKib, long peakRssKib, double heapUsedMib, double heapCommittedMib) {
-
-        static Memory of(BookingServiceProcess service, Api api) throws IOException, InterruptedException {
-            long[] resident = service.residentKib();
-            double used = 0;
-            double committed = 0;
-            for (String line : api.metrics().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
-                    used += value(line);
-                } else if (line.startsWith("jvm_memory_committed_bytes{area=\"heap\"")) {
-                    committed += value(line);
-                }
-            }
-            return new Memory(resident[0], resident[1], used / 1024 / 1024, committed / 1024 / 1024);
-        }
-
-        private static double value(String metricLine) {
-            return Double.parseDouble(metricLine.substring(metricLine.lastIndexOf(' ') + 1));
-        }
-    }
-
-    static String seconds(Duration duration) {
-        return "%.1f s".formatted(duration.toMillis() / 1000.0);
-    }
-
-    private static void say(String line) {
-        OUT.println("bench: " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
-        OUT.flush();
-    }
-
-    static String date(ZonedDateTime time) {
-        return time.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -37,12 +37,12 @@ final class BookingLoad {
     private final Clinic clinic;
     private final List<Clinic.Practitioner> practitioners;
     private final int clients;
-    private final BookingServiceProcess service;
+    private final ServiceProcess service;
     /** How many bookings each client has attempted without contention, across runs (so no time is tried twice). */
     private final long[] attempts;
     private final AtomicLong round = new AtomicLong();
 
-    BookingLoad(Api api, String token, Clinic clinic, int clients, BookingServiceProcess service) {
+    BookingLoad(Api api, String token, Clinic clinic, int clients, ServiceProcess service) {
         this.api = api;
         this.token = token;
         this.clinic = clinic;

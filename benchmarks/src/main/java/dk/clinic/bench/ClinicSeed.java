@@ -28,13 +28,13 @@ final class ClinicSeed {
     private static final String[] OSTEOPATHS = {"Karin Solberg", "Henrik Moe", "Anne Winther", "Lars Strand",
             "Maja Friis"};
     private static final String[] CHIROPRACTORS = {"Peter Skov", "Ingrid Lie", "Thomas Brandt"};
-    private static final String[] GIVEN = {"Karen", "Jens", "Hanne", "Søren", "Kirsten", "Niels", "Lene", "Anders",
+    static final String[] GIVEN = {"Karen", "Jens", "Hanne", "Søren", "Kirsten", "Niels", "Lene", "Anders",
             "Birgitte", "Morten", "Ingeborg", "Ola", "Kari", "Bjørn", "Emma", "Noah", "Freja", "William", "Astrid",
             "Oscar"};
-    private static final String[] FAMILY = {"Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen",
+    static final String[] FAMILY = {"Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen",
             "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Olsen", "Johansen", "Berg", "Hagen", "Johnsen", "Dahl",
             "Lund", "Holm", "Poulsen", "Knudsen"};
-    private static final String[] LANGUAGES = {"da", "da", "da", "da", "nb", "nb", "en"};
+    static final String[] LANGUAGES = {"da", "da", "da", "da", "nb", "nb", "en"};
 
     private ClinicSeed() {
     }

@@ -20,18 +20,18 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
         Clinic clinic = figures.clinic();
         History.Summary history = figures.history();
         Duration took = Duration.between(startedAt, ZonedDateTime.now());
-        line(out, "Booking-service benchmark, %s (took %d min %d s)", BookingBenchmark.date(startedAt),
+        line(out, "Booking-service benchmark, %s (took %d min %d s)", Bench.date(startedAt),
                 took.toMinutes(), took.toSecondsPart());
         line(out, "Machine: %s", machine);
         line(out, "         booking-service, PostgreSQL, Kafka and the load generator share these CPUs");
         line(out, "Data:    %d practitioners (%d deliver shockwave), %d treatment rooms, %d shockwave units, "
                         + "%d patients (through the API, %s)", clinic.practitioners().size(),
                 clinic.delivering("radial_shockwave").size(), clinic.rooms().size(), clinic.devices().size(),
-                clinic.patients().size(), BookingBenchmark.seconds(figures.seeded()));
+                clinic.patients().size(), Bench.seconds(figures.seeded()));
         line(out, "         %,d appointments %s to %s (%,d past, %,d ahead), %,d reservations, %,d history entries "
                         + "(by SQL, %s)", history.appointments(), history.first(), history.last(), history.past(),
                 history.future(), history.reservations(), history.historyEntries(),
-                BookingBenchmark.seconds(history.took()));
+                Bench.seconds(history.took()));
         out.append('\n');
 
         line(out, "Slot search: GET /api/slots?type=shockwave, %d weeks, every practitioner, one request at a time",
@@ -86,7 +86,7 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
         }
         out.append('\n');
 
-        BookingBenchmark.Memory memory = figures.memory();
+        Memory memory = figures.memory();
         line(out, "Memory: booking-service after the runs: RSS %.0f MiB (peak %.0f MiB), heap used %.0f MiB of "
                         + "%.0f MiB committed", memory.rssKib() / 1024.0, memory.peakRssKib() / 1024.0,
                 memory.heapUsedMib(), memory.heapCommittedMib());

@@ -3,50 +3,75 @@ package dk.clinic.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a run measures and where: the repository (for the built service and the broker's classpath), the local
- * PostgreSQL (the same CLINIC_PG_* variables as ./clinic and the tests) and the sizes of each measurement.
+ * PostgreSQL (the same CLINIC_PG_* variables as ./clinic and the tests), the benchmark's own database and work
+ * directory, and the sizes of each measurement. Each benchmark takes only its own options; the others keep their
+ * defaults and are not used.
  */
 record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, String pgPassword, String database,
-                Duration duration, int searches, int clients) {
+                Path workDirectory, Duration duration, int searches, int clients, int requests) {
 
-    static final String USAGE = """
+    static final String BOOKING_USAGE = """
             Usage: ./clinic bench [--duration SECONDS] [--searches N] [--clients N]
               --duration  how long each booking run and the pgbench run last (default 30)
               --searches  timed slot searches over the coming year (default 300; a third as many for the next 2 weeks)
               --clients   concurrent booking clients, and pgbench's clients (default 16)""";
 
-    static Settings from(String[] args) {
-        int duration = 30;
-        int searches = 300;
-        int clients = 16;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--duration" -> duration = positive(args[i], value);
-                case "--searches" -> searches = positive(args[i], value);
-                case "--clients" -> clients = positive(args[i], value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-            }
-            i++;
-        }
-        Path root = Path.of(System.getProperty("clinic.root", "")).toAbsolutePath();
-        if (!Files.isRegularFile(root.resolve("booking-service/target/quarkus-app/quarkus-run.jar"))) {
-            throw new IllegalArgumentException("booking-service/target/quarkus-app/quarkus-run.jar is missing under "
-                    + root + "; run ./clinic bench from the repository (it builds first)");
-        }
+    static final String TIMELINE_USAGE = """
+            Usage: ./clinic bench timeline [--requests N] [--clients N]
+              --requests  timed timeline requests one at a time, and per client in the concurrent run (default 500)
+              --clients   clients in the concurrent run (default 4)""";
+
+    /** ./clinic bench: booking-service in CLINIC_BENCH_DB (clinic_bench), files in .clinic/bench. */
+    static Settings booking(String[] args) {
+        Map<String, Integer> options = options(args, BOOKING_USAGE,
+                Map.of("--duration", 30, "--searches", 300, "--clients", 16));
+        Path root = root("booking-service");
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
-                env("CLINIC_BENCH_DB", "clinic_bench"), Duration.ofSeconds(duration), searches, clients);
+                env("CLINIC_BENCH_DB", "clinic_bench"), root.resolve(".clinic/bench"),
+                Duration.ofSeconds(options.get("--duration")), options.get("--searches"), options.get("--clients"), 0);
     }
 
-    /** Everything a run writes (keys, broker data, logs, the pgbench script); replaced by the next run. */
-    Path workDirectory() {
-        return root.resolve(".clinic/bench");
+    /**
+     * ./clinic bench timeline: treatment-service in CLINIC_BENCH_TREATMENT_DB (clinic_bench_treatment), files in
+     * .clinic/bench-timeline, so that it leaves the booking benchmark's database and report alone.
+     */
+    static Settings timeline(String[] args) {
+        Map<String, Integer> options = options(args, TIMELINE_USAGE, Map.of("--requests", 500, "--clients", 4));
+        Path root = root("treatment-service");
+        return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
+                env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
+                env("CLINIC_BENCH_TREATMENT_DB", "clinic_bench_treatment"), root.resolve(".clinic/bench-timeline"),
+                Duration.ZERO, 0, options.get("--clients"), options.get("--requests"));
     }
 
-    private static int positive(String option, String value) {
+    /** The given options over their defaults; every value a positive whole number. */
+    private static Map<String, Integer> options(String[] args, String usage, Map<String, Integer> defaults) {
+        Map<String, Integer> options = new LinkedHashMap<>(defaults);
+        for (int i = 0; i < args.length; i += 2) {
+            if (!defaults.containsKey(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage);
+            }
+            options.put(args[i], positive(args[i], i + 1 < args.length ? args[i + 1] : null, usage));
+        }
+        return options;
+    }
+
+    private static Path root(String service) {
+        Path root = Path.of(System.getProperty("clinic.root", "")).toAbsolutePath();
+        if (!Files.isRegularFile(root.resolve(service + "/target/quarkus-app/quarkus-run.jar"))) {
+            throw new IllegalArgumentException(service + "/target/quarkus-app/quarkus-run.jar is missing under "
+                    + root + "; run ./clinic bench from the repository (it builds first)");
+        }
+        return root;
+    }
+
+    private static int positive(String option, String value, String usage) {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed > 0) {
@@ -55,7 +80,7 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " needs a positive number\n" + USAGE);
+        throw new IllegalArgumentException(option + " needs a positive number\n" + usage);
     }
 
     private static String env(String name, String fallback) {

@@ -30,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
 
+    /** The most sessions one course may plan (the database holds to the same limit). */
+    static final int MAX_SESSIONS = 50;
+
     private final EntityManager entityManager;
     private final EpisodeService episodes;
     private final ModalityCatalogue modalities;
@@ -119,8 +122,12 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
                     throw ProblemException.invalid("additionalSessions", "is needed to continue");
                 }
                 decision.additionalSessions = request.additionalSessions();
-                course.plannedSessions = Math.max(course.plannedSessions, course.sessionsDelivered)
-                        + request.additionalSessions();
+                int planned = Math.max(course.plannedSessions, course.sessionsDelivered) + request.additionalSessions();
+                if (planned > MAX_SESSIONS) {
+                    throw ProblemException.invalid("additionalSessions",
+                            "would take the course to " + planned + " sessions; a course has at most " + MAX_SESSIONS);
+                }
+                course.plannedSessions = planned;
                 course.reviewAfterSessions = course.plannedSessions;
                 course.status = Course.Status.active;
                 sessionsNeeded.fire(new SessionsNeeded(plan, course, request.additionalSessions(),

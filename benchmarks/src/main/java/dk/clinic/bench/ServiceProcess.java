@@ -20,32 +20,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built booking-service (target/quarkus-app) as a child JVM, configured the way ./clinic up configures it but
- * on a free port, against the benchmark's database and broker, with a key pair of its own for the local issuer.
- * The environment is passed on, so e.g. QUARKUS_HIBERNATE_ORM_LOG_SQL=true shows every statement in its log.
+ * A built service (booking-service or treatment-service, from its target/quarkus-app) as a child JVM, configured
+ * the way ./clinic up configures it but on a free port, against the benchmark's database and broker, with a key
+ * pair of its own for the local issuer. It logs in with its own role (the datasource user in its
+ * application.properties), as under ./clinic up. The environment is passed on, so e.g.
+ * QUARKUS_HIBERNATE_ORM_LOG_SQL=true shows every statement in its log.
  */
-final class BookingServiceProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    private final String name;
     private final Process process;
     private final int port;
     private final Path log;
 
-    private BookingServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    static BookingServiceProcess start(Path root, Path directory, String jdbcUrl, String bootstrapServers)
+    /** @param name the service's module, e.g. {@code treatment-service}; its log is {@code directory/name.log} */
+    static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path publicKey = directory.resolve("issuer-public.pem");
         Path privateKey = directory.resolve("issuer-private.pem");
         writeKeyPair(publicKey, privateKey);
         int port = Processes.freePort();
-        Path log = directory.resolve("booking-service.log");
+        Path log = directory.resolve(name + ".log");
 
         // as ./clinic up starts it (jboss-threads reaches into java.lang on JDK 24+)
         List<String> command = new ArrayList<>(List.of(Processes.java(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
@@ -53,7 +58,7 @@ final class BookingServiceProcess implements AutoCloseable {
         if (javaOpts != null && !javaOpts.isBlank()) {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", root.resolve("booking-service/target/quarkus-app/quarkus-run.jar").toString()));
+        command.addAll(List.of("-jar", root.resolve(name + "/target/quarkus-app/quarkus-run.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
@@ -63,7 +68,7 @@ final class BookingServiceProcess implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey,
                 "CLINIC_JWT_PRIVATE_KEY_LOCATION", privateKey.toString()));
-        BookingServiceProcess service = new BookingServiceProcess(builder.start(), port, log);
+        ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
         service.awaitReady();
         return service;
     }
@@ -111,7 +116,7 @@ final class BookingServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("booking-service exited during start-up:\n" + Processes.tail(log));
+                throw new IllegalStateException(name + " exited during start-up:\n" + Processes.tail(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -122,7 +127,7 @@ final class BookingServiceProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("booking-service was not ready within " + READY_TIMEOUT + ":\n"
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n"
                 + Processes.tail(log));
     }
 

@@ -1,0 +1,59 @@
+package dk.clinic.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+/** What every benchmark's main does alike: its options, its children stopped on Ctrl-C, its exit code, its progress. */
+final class Bench {
+
+    static final PrintStream OUT = System.out;
+
+    private Bench() {
+    }
+
+    @FunctionalInterface
+    interface Run {
+        /** @return the exit code: 0 measured, 1 the figures do not describe the service */
+        int run(Settings settings) throws Exception;
+    }
+
+    /** Exit code 2 for a bad option or a missing build, 1 when the run failed, else what the run says. */
+    static void main(String[] args, Function<String[], Settings> options, Run run) {
+        Settings settings;
+        try {
+            settings = options.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Ctrl-C must not leave the broker or the service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "stop-children"));
+        try {
+            System.exit(run.run(settings));
+        } catch (Exception e) {
+            System.err.println("bench: failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void say(String line) {
+        OUT.println("bench: " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        OUT.flush();
+    }
+
+    static String seconds(Duration duration) {
+        return "%.1f s".formatted(duration.toMillis() / 1000.0);
+    }
+
+    static String date(ZonedDateTime time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}
