@@ -1,6 +1,8 @@
 package dk.clinic.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -14,6 +16,47 @@ final class Bench {
     static final PrintStream OUT = System.out;
 
     private Bench() {
+    }
+
+    @FunctionalInterface
+    interface Measure<F> {
+        F run(ServiceProcess service, BenchBroker broker) throws Exception;
+    }
+
+    /** What a run measured, and where and when. */
+    record Staged<F>(Path work, ZonedDateTime startedAt, Machine machine, F figures) {
+    }
+
+    /**
+     * The stage every benchmark measures on: a fresh work directory and database, a broker, and the built service
+     * (stopped again before this returns).
+     */
+    static <F> Staged<F> staged(Settings settings, BenchDatabase database, String serviceName, Measure<F> measure)
+            throws Exception {
+        Path work = settings.workDirectory();
+        Processes.deleteRecursively(work);
+        Files.createDirectories(work);
+        ZonedDateTime startedAt = ZonedDateTime.now();
+
+        say("database " + database.name() + ": dropped and created again");
+        database.recreate();
+        Machine machine = Machine.describe(database.serverVersion());
+        try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
+            say("Kafka broker on " + broker.bootstrapServers());
+            try (ServiceProcess service = ServiceProcess.start(settings.root(), serviceName,
+                    work.resolve(serviceName), database.jdbcUrl(), broker.bootstrapServers())) {
+                say(serviceName + " (pid " + service.pid() + ") ready on port " + service.port()
+                        + "; log: " + settings.root().relativize(service.log()));
+                return new Staged<>(work, startedAt, machine, measure.run(service, broker));
+            }
+        }
+    }
+
+    /** Prints the report and keeps it as report.txt in the work directory. */
+    static void publish(Path work, String report) throws java.io.IOException {
+        OUT.println();
+        OUT.print(report);
+        Files.writeString(work.resolve("report.txt"), report);
     }
 
     @FunctionalInterface

@@ -1,18 +1,15 @@
 package dk.clinic.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import static dk.clinic.bench.Bench.OUT;
 import static dk.clinic.bench.Bench.say;
 import static dk.clinic.bench.Bench.seconds;
 
@@ -50,24 +47,10 @@ public final class BookingBenchmark {
     }
 
     private int run() throws Exception {
-        Path work = settings.workDirectory();
-        Processes.deleteRecursively(work);
-        Files.createDirectories(work);
-        ZonedDateTime startedAt = ZonedDateTime.now();
-
-        say("database " + database.name() + ": dropped and created again");
-        database.recreate();
-        Machine machine = Machine.describe(database.serverVersion());
-        Figures figures;
-        try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
-            say("Kafka broker on " + broker.bootstrapServers());
-            try (ServiceProcess service = ServiceProcess.start(settings.root(), "booking-service",
-                    work.resolve("booking-service"), database.jdbcUrl(), broker.bootstrapServers())) {
-                say("booking-service (pid " + service.pid() + ") ready on port " + service.port()
-                        + "; log: " + settings.root().relativize(service.log()));
-                figures = measure(service);
-            }
-        }
+        Bench.Staged<Figures> staged = Bench.staged(settings, database, "booking-service",
+                (service, broker) -> measure(service));
+        Figures figures = staged.figures();
+        Path work = staged.work();
         // the service's connections have ended, so every backend has reported its deadlocks by now
         long contendedDeadlocks = database.deadlocks() - figures.deadlocksBeforeContention();
         Optional<String> noPgbench = Pgbench.unavailable();
@@ -79,11 +62,9 @@ public final class BookingBenchmark {
         } else {
             say("no PostgreSQL ceiling: " + noPgbench.get());
         }
-        Report report = new Report(settings, machine, startedAt, figures, contendedDeadlocks, ceiling,
+        Report report = new Report(settings, staged.machine(), staged.startedAt(), figures, contendedDeadlocks, ceiling,
                 noPgbench.orElse(null));
-        OUT.println();
-        OUT.print(report.text());
-        Files.writeString(work.resolve("report.txt"), report.text());
+        Bench.publish(work, report.text());
         return report.failed() ? 1 : 0;
     }
 

@@ -1,13 +1,9 @@
 package dk.clinic.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static dk.clinic.bench.Bench.OUT;
 import static dk.clinic.bench.Bench.say;
 import static dk.clinic.bench.Bench.seconds;
 
@@ -46,28 +42,9 @@ public final class TimelineBenchmark {
     }
 
     private int run() throws Exception {
-        Path work = settings.workDirectory();
-        Processes.deleteRecursively(work);
-        Files.createDirectories(work);
-        ZonedDateTime startedAt = ZonedDateTime.now();
-
-        say("database " + database.name() + ": dropped and created again");
-        database.recreate();
-        Machine machine = Machine.describe(database.serverVersion());
-        Figures figures;
-        try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
-            say("Kafka broker on " + broker.bootstrapServers());
-            try (ServiceProcess service = ServiceProcess.start(settings.root(), "treatment-service",
-                    work.resolve("treatment-service"), database.jdbcUrl(), broker.bootstrapServers())) {
-                say("treatment-service (pid " + service.pid() + ") ready on port " + service.port()
-                        + "; log: " + settings.root().relativize(service.log()));
-                figures = measure(service, broker);
-            }
-        }
-        TimelineReport report = new TimelineReport(machine, startedAt, figures);
-        OUT.println();
-        OUT.print(report.text());
-        Files.writeString(work.resolve("report.txt"), report.text());
+        Bench.Staged<Figures> staged = Bench.staged(settings, database, "treatment-service", this::measure);
+        TimelineReport report = new TimelineReport(staged.machine(), staged.startedAt(), staged.figures());
+        Bench.publish(staged.work(), report.text());
         return report.failed() ? 1 : 0;
     }
 
