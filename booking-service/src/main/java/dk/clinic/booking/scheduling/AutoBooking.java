@@ -18,13 +18,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Step 2 without the reception, when the plan asks for it: after the request is stored, book the earliest series
- * that fits, with the preferred practitioner when the plan names one, trying the 20 earliest free starts of the
- * next four weeks. Whatever does not fit stays an open request for the reception.
+ * that fits, with an appointment type that delivers the modality (holding a device when the plan needs one) and the
+ * preferred practitioner when the plan names one, trying the 20 earliest free starts of the next four weeks per type. Whatever does not fit stays an open request for the reception.
  */
 @ApplicationScoped
 class AutoBooking {
@@ -58,27 +58,43 @@ class AutoBooking {
     }
 
     private void tryBooking(SchedulingRequest request) {
-        Optional<AppointmentType> type = types.active().stream().filter(t -> t.modality.equals(request.modality))
-                .findFirst();
-        if (type.isEmpty()) {
-            LOG.infof("No appointment type delivers %s; request %s stays open", request.modality, request.id);
+        List<AppointmentType> candidates = typesFor(request);
+        if (candidates.isEmpty()) {
+            LOG.infof("No active appointment type delivers %s%s; request %s stays open", request.modality,
+                    request.deviceNeeded ? " with a device" : "", request.id);
             return;
         }
         Practitioner preferred = request.practitionerPreference == null ? null
                 : resources.active(Practitioner.class).stream()
                 .filter(p -> p.id.equals(request.practitionerPreference)).findFirst().orElse(null);
         LocalDate from = clinics.calendar().local(Instant.now()).toLocalDate().plusDays(1);
-        List<Slot> first = slots.find(type.get(), from, from.plusDays(SEARCH_DAYS), preferred, null, Instant.now(), 20);
-        for (Slot slot : first) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> series.book(new SeriesRequest(request.patientId,
-                        type.get().id, slot.practitionerId(), null, null, slot.localStart(), request.sessions,
-                        request.intervalDays, null, "Booked automatically for the treatment plan", request.id)));
-                return;
-            } catch (ProblemException doesNotFit) {
-                // the next start may fit the whole course
+        for (AppointmentType type : candidates) {
+            List<Slot> first = slots.find(type, from, from.plusDays(SEARCH_DAYS), preferred, null, Instant.now(), 20);
+            for (Slot slot : first) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> series.book(new SeriesRequest(request.patientId,
+                            type.id, slot.practitionerId(), null, null, slot.localStart(), request.sessions,
+                            request.intervalDays, null, "Booked automatically for the treatment plan", request.id)));
+                    return;
+                } catch (ProblemException doesNotFit) {
+                    // the next start may fit the whole course
+                }
             }
         }
         LOG.infof("No series from the earliest free starts fits request %s; it stays open", request.id);
+    }
+
+    /**
+     * The active types that deliver the request's modality in the way it asks for: when the plan needs a device
+     * (a shockwave unit), only types that hold one; otherwise types without a device come first, so a scarce unit is
+     * not held for a session that does not use it. Within each group, by code, so the choice is the same every time.
+     */
+    private List<AppointmentType> typesFor(SchedulingRequest request) {
+        return types.active().stream()
+                .filter(t -> t.modality.equals(request.modality))
+                .filter(t -> !request.deviceNeeded || t.deviceKind != null)
+                .sorted(Comparator.comparing((AppointmentType t) -> t.deviceKind != null)
+                        .thenComparing(t -> t.code))
+                .toList();
     }
 }

@@ -34,11 +34,17 @@ class TreatmentRoundTripTest {
     }
 
     private static Request request(UUID patient, String modality, int sessions, boolean autoBook) {
+        return request(patient, modality, sessions, autoBook, false);
+    }
+
+    private static Request request(UUID patient, String modality, int sessions, boolean autoBook,
+                                   boolean deviceNeeded) {
         Request request = new Request(UUID.randomUUID(), patient, UUID.randomUUID(), UUID.randomUUID());
         String data = """
                 {"requestId":"%s","planId":"%s","courseId":"%s","patientId":"%s","modality":"%s","sessions":%d,
-                 "intervalDays":7,"deviceNeeded":false,"autoBook":%s,"reason":"course_created"}"""
-                .formatted(request.id(), request.plan(), request.course(), patient, modality, sessions, autoBook);
+                 "intervalDays":7,"deviceNeeded":%s,"autoBook":%s,"reason":"course_created"}"""
+                .formatted(request.id(), request.plan(), request.course(), patient, modality, sessions, deviceNeeded,
+                        autoBook);
         UUID eventId = KafkaTestClient.publish("clinic.treatment.scheduling.requested.v1", patient.toString(),
                 request.course().toString(), data);
         // the same event delivered twice changes nothing
@@ -133,5 +139,23 @@ class TreatmentRoundTripTest {
                 .body("$", hasSize(3))
                 .body("practitionerId", everyItem(equalTo(practitioner.toString())))
                 .body("courseId", everyItem(equalTo(request.course().toString())));
+    }
+
+    @Test
+    void aPlanThatNeedsADeviceIsBookedAutomaticallyWithATypeThatHoldsOne() {
+        String modality = Fixtures.code("shockwave");
+        Fixtures.appointmentType(modality, 20, 0, 0, null, null);
+        String deviceKind = Fixtures.code("unit");
+        UUID withUnit = Fixtures.appointmentType(modality, 20, 0, 10, null, deviceKind);
+        UUID unit = Fixtures.device(deviceKind);
+        Fixtures.practitioner("Shockwave", WEEKDAYS_8_TO_16, modality);
+        UUID patient = Fixtures.registerPatient("Device", "Needed");
+        Request request = request(patient, modality, 3, true, true);
+        awaitStatus(request, "booked");
+        given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
+                .get("/api/appointments").then().statusCode(200)
+                .body("$", hasSize(3))
+                .body("appointmentTypeId", everyItem(equalTo(withUnit.toString())))
+                .body("deviceId", everyItem(equalTo(unit.toString())));
     }
 }
