@@ -1,5 +1,9 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.ChildProcesses;
+import dk.clinic.testing.LocalKafkaBroker;
+import dk.clinic.testing.ServiceProcess;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,7 @@ final class Bench {
 
     @FunctionalInterface
     interface Measure<F> {
-        F run(ServiceProcess service, BenchBroker broker) throws Exception;
+        F run(ServiceProcess service, LocalKafkaBroker broker) throws Exception;
     }
 
     /** What a run measured, and where and when. */
@@ -34,14 +38,14 @@ final class Bench {
     static <F> Staged<F> staged(Settings settings, BenchDatabase database, String serviceName, Measure<F> measure)
             throws Exception {
         Path work = settings.workDirectory();
-        Processes.deleteRecursively(work);
+        ChildProcesses.deleteRecursively(work);
         Files.createDirectories(work);
         ZonedDateTime startedAt = ZonedDateTime.now();
 
         say("database " + database.name() + ": dropped and created again");
         database.recreate();
         Machine machine = Machine.describe(database.serverVersion());
-        try (BenchBroker broker = BenchBroker.start(settings.root(), work.resolve("kafka"))) {
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(settings.root(), work.resolve("kafka"))) {
             say("Kafka broker on " + broker.bootstrapServers());
             try (ServiceProcess service = ServiceProcess.start(settings.root(), serviceName,
                     work.resolve(serviceName), database.jdbcUrl(), broker.bootstrapServers())) {

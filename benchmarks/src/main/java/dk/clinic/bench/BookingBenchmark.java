@@ -1,5 +1,7 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.ServiceProcess;
+
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;

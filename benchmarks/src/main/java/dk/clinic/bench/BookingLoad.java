@@ -1,5 +1,7 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.ServiceProcess;
+
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.ServiceProcess;
+
 import java.io.IOException;
 
 /** A service's memory after the runs: resident set (now and peak) and the JVM heap from /q/metrics. */

@@ -1,5 +1,8 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.LocalKafkaBroker;
+import dk.clinic.testing.ServiceProcess;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +51,7 @@ public final class TimelineBenchmark {
         return report.failed() ? 1 : 0;
     }
 
-    private Figures measure(ServiceProcess service, BenchBroker broker) throws Exception {
+    private Figures measure(ServiceProcess service, LocalKafkaBroker broker) throws Exception {
         Api api = new Api(service.port());
         String paula = api.token("paula", "paula");
 

@@ -1,5 +1,7 @@
 package dk.clinic.bench;
 
+import dk.clinic.testing.ServiceProcess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
 

@@ -1,14 +1,9 @@
 package dk.clinic.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,34 +12,64 @@ import java.util.UUID;
  * A real Kafka broker (KRaft, combined broker and controller) in its own JVM, started from the jars the
  * {@code kafka-broker} module resolved. Its data directory and ports stay the same across {@link #halt()} and
  * {@link #resume()}, so a test can take the broker away and give it back like an outage would.
+ * The tests' broker runs on a small, quickly started JVM; a benchmark's ({@link #start(Path, Path)}) on a default one.
  */
-final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
+public final class LocalKafkaBroker implements TestInfrastructure.TestBroker, AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final List<String> TEST_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    private static final List<String> MEASURED_JVM = List.of("-Xms128m", "-Xmx512m");
 
     private final Path directory;
     private final Path classpathFile;
     private final int port;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private LocalKafkaBroker(Path directory, Path classpathFile, int port) {
+    private LocalKafkaBroker(Path directory, Path classpathFile, int port, List<String> jvmOptions) {
         this.directory = directory;
         this.classpathFile = classpathFile;
         this.port = port;
+        this.jvmOptions = jvmOptions;
     }
 
+    /** The tests' broker, in a temporary directory that {@link #shutdown()} deletes. */
     static LocalKafkaBroker start() {
         try {
-            Path classpathFile = classpathFile();
-            Path directory = Files.createTempDirectory("clinic-test-kafka-");
-            int port = freePort();
-            LocalKafkaBroker broker = new LocalKafkaBroker(directory, classpathFile, port);
-            broker.format(freePort());
-            broker.resume();
-            return broker;
+            return start(classpathFile(), Files.createTempDirectory("clinic-test-kafka-"), TEST_JVM);
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the test Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A benchmark's broker, from the classpath file under the repository's {@code root}: its data and
+     * {@code broker.log} stay in {@code directory} after {@link #close()}.
+     */
+    public static LocalKafkaBroker start(Path root, Path directory) throws IOException {
+        Path classpathFile = root.resolve("kafka-broker/target/broker.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException("kafka-broker/target/broker.classpath is missing; build first");
+        }
+        Files.createDirectories(directory);
+        return start(classpathFile, directory, MEASURED_JVM);
+    }
+
+    private static LocalKafkaBroker start(Path classpathFile, Path directory, List<String> jvmOptions)
+            throws IOException {
+        LocalKafkaBroker broker = new LocalKafkaBroker(directory, classpathFile, ChildProcesses.freePort(),
+                jvmOptions);
+        broker.format(ChildProcesses.freePort());
+        broker.resume();
+        return broker;
+    }
+
+    /** Stops the broker and keeps its directory. */
+    @Override
+    public void close() {
+        halt();
     }
 
     @Override
@@ -73,9 +98,9 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
             return;
         }
         try {
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx512m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", Files.readString(classpathFile).trim()));
+            List<String> command = new ArrayList<>(List.of(ChildProcesses.java()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", Files.readString(classpathFile).trim()));
             Path logConfig = classpathFile.getParent().resolveSibling("src/main/config/log4j2.properties");
             if (Files.exists(logConfig)) {
                 command.add("-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath());
@@ -85,9 +110,13 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
                     .start();
-            awaitReady();
+            ChildProcesses.awaitPort(process, port, READY_TIMEOUT, "The test Kafka broker",
+                    directory.resolve("broker.log"));
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the test Kafka broker: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the test Kafka broker started", e);
         }
     }
 
@@ -119,7 +148,7 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
                 """.formatted(controllerPort, port, controllerPort, port, directory.resolve("data")));
-        Process format = new ProcessBuilder(javaExecutable(), "-cp", Files.readString(classpathFile).trim(),
+        Process format = new ProcessBuilder(ChildProcesses.java(), "-cp", Files.readString(classpathFile).trim(),
                 "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
                 directory.resolve("server.properties").toString())
                 .redirectErrorStream(true)
@@ -133,35 +162,6 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void awaitReady() throws IOException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The test Kafka broker exited: " + logTail());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep();
-            }
-        }
-        throw new IllegalStateException("The test Kafka broker was not ready within " + READY_TIMEOUT + ": " + logTail());
-    }
-
-    private String logTail() throws IOException {
-        List<String> lines = Files.readAllLines(directory.resolve("broker.log"), StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -197,16 +197,5 @@ final class LocalKafkaBroker implements TestInfrastructure.TestBroker {
             }
         }
         return null;
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dk.clinic.bench;
+package dk.clinic.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,25 +14,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The child processes of a run: the broker and the service. */
-final class Processes {
+/**
+ * What starting and stopping a child JVM needs: the broker and the services, as the system tests and the benchmarks
+ * start them.
+ */
+public final class ChildProcesses {
 
-    private Processes() {
+    private ChildProcesses() {
     }
 
-    /** The JVM this benchmark runs on (the JDK ./clinic found), so the service runs on the same one. */
-    static String java() {
+    /** The JVM this one runs on (the JDK ./clinic or Maven found), so the children run on the same one. */
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
     }
 
-    static void awaitPort(Process process, int port, Duration timeout, String what, Path log)
+    public static void awaitPort(Process process, int port, Duration timeout, String what, Path log)
             throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -50,7 +53,7 @@ final class Processes {
     }
 
     /** SIGTERM, up to 20 s, then SIGKILL. */
-    static void stop(Process process) {
+    public static void stop(Process process) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -65,7 +68,7 @@ final class Processes {
         }
     }
 
-    static String tail(Path log) throws IOException {
+    public static String tail(Path log) throws IOException {
         if (!Files.exists(log)) {
             return "(no log at " + log + ")";
         }
@@ -73,7 +76,7 @@ final class Processes {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

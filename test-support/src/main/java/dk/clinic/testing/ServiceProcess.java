@@ -1,32 +1,26 @@
-package dk.clinic.bench;
+package dk.clinic.testing;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A built service (booking-service or treatment-service, from its target/quarkus-app) as a child JVM, configured
- * the way ./clinic up configures it but on a free port, against the benchmark's database and broker, with a key
- * pair of its own for the local issuer. It logs in with its own role (the datasource user in its
+ * the way ./clinic up configures it but on a free port, against the given database and broker, with the given key
+ * pair for the local issuer and for verifying tokens (services that share a key pair accept each other's tokens). It logs in with its own role (the datasource user in its
  * application.properties), as under ./clinic up. The environment is passed on, so e.g.
  * QUARKUS_HIBERNATE_ORM_LOG_SQL=true shows every statement in its log.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -42,18 +36,24 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** @param name the service's module, e.g. {@code treatment-service}; its log is {@code directory/name.log} */
-    static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers)
+    /** A service with a key pair of its own, written to {@code directory}. */
+    public static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers)
             throws IOException, InterruptedException {
+        return start(root, name, directory, jdbcUrl, bootstrapServers, IssuerKeys.generate(directory));
+    }
+
+    /**
+     * @param root the repository's root directory
+     * @param name the service's module, e.g. {@code treatment-service}; its log is {@code directory/name.log}
+     */
+    public static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers,
+                                       IssuerKeys keys) throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        Path publicKey = directory.resolve("issuer-public.pem");
-        Path privateKey = directory.resolve("issuer-private.pem");
-        writeKeyPair(publicKey, privateKey);
-        int port = Processes.freePort();
+        int port = ChildProcesses.freePort();
         Path log = directory.resolve(name + ".log");
 
         // as ./clinic up starts it (jboss-threads reaches into java.lang on JDK 24+)
-        List<String> command = new ArrayList<>(List.of(Processes.java(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.java(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
         String javaOpts = System.getenv("CLINIC_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
@@ -66,32 +66,37 @@ final class ServiceProcess implements AutoCloseable {
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey,
-                "CLINIC_JWT_PRIVATE_KEY_LOCATION", privateKey.toString()));
+                "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
+                "CLINIC_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString()));
         ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
         service.awaitReady();
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    /** e.g. {@code http://127.0.0.1:41234} */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** CPU time the service has used so far (user and system, all threads). */
-    Duration cpu() {
+    public Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Resident memory now and at its peak, in KiB, from /proc/PID/status. */
-    long[] residentKib() throws IOException {
+    public long[] residentKib() throws IOException {
         long rss = 0;
         long peak = 0;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
@@ -106,7 +111,7 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process);
+        ChildProcesses.stop(process);
     }
 
     private void awaitReady() throws InterruptedException, IOException {
@@ -116,7 +121,7 @@ final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up:\n" + Processes.tail(log));
+                throw new IllegalStateException(name + " exited during start-up:\n" + ChildProcesses.tail(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -128,26 +133,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n"
-                + Processes.tail(log));
-    }
-
-    private static void writeKeyPair(Path publicKey, Path privateKey) throws IOException {
-        KeyPair pair;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            pair = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    }
-
-    private static String pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
+                + ChildProcesses.tail(log));
     }
 
     private static long kib(String statusLine) {
