@@ -19,6 +19,8 @@ final class LocalDatabase implements TestInfrastructure.TestDatabase {
     private final String superuser = env("CLINIC_PG_SUPERUSER", "postgres");
     private final String password = env("CLINIC_PG_PASSWORD", "");
     private final String name = env("CLINIC_TEST_DB", "clinic_test");
+    /** The system tests start from an empty database; the services' own tests clean their schemas instead. */
+    private final boolean fresh = Boolean.parseBoolean(env("CLINIC_TEST_DB_FRESH", "false"));
 
     static LocalDatabase prepare() {
         LocalDatabase database = new LocalDatabase();
@@ -50,6 +52,12 @@ final class LocalDatabase implements TestInfrastructure.TestDatabase {
         String server = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(server, superuser, password);
              Statement statement = connection.createStatement()) {
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalStateException("CLINIC_TEST_DB '" + name + "' is not a plain identifier");
+            }
+            if (fresh) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
             if (!exists.next()) {
                 statement.execute("create database " + name);

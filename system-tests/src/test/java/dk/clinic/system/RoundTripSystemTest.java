@@ -1,0 +1,236 @@
+package dk.clinic.system;
+
+import dk.clinic.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The round trip between the two running services, through their REST APIs and the real broker only: a
+ * practitioner's plan reaches the reception as a scheduling request, the booked series comes back to the plan, a
+ * fulfilled appointment becomes a session to record, a cancellation counts against adherence and is asked for again,
+ * and the end of the plan flags what is left for the reception. Nothing here publishes an event or touches a table.
+ */
+@ExtendWith(RunningClinic.Started.class)
+class RoundTripSystemTest {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    private static final String WEEKDAYS_8_TO_16 = weekdays();
+
+    private static RunningClinic clinic;
+
+    @BeforeAll
+    static void start() {
+        clinic = RunningClinic.get();
+    }
+
+    private static RequestSpecification booking(String token) {
+        return given().baseUri(clinic.booking()).header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification treatment(String token) {
+        return given().baseUri(clinic.treatment()).header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aPlanTravelsToTheReceptionAndItsAppointmentsComeBackAsSessionsAdherenceAndFlags() {
+        // booking-service: the clinic lead sets up needling; the reception registers the patient
+        UUID practitioner = practitioner("Pia Nålsen", "dry_needling");
+        UUID type = created(booking(Tokens.admin()).body("""
+                {"code":"dn30","name":{"da":"Dry needling","nb":"Dry needling","en":"Dry needling"},
+                 "durationMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":5,"modality":"dry_needling"}""")
+                .post("/api/appointment-types"));
+        UUID patient = registerPatient("Karen", "Hælsen");
+
+        // treatment-service learns of the patient from booking's event, then the practitioner plans needling
+        UUID episode = openEpisode(patient);
+        UUID plan = created(treatment(Tokens.practitioner()).body("""
+                {"episodeId":"%s","goals":["Walk 30 minutes without heel pain"],
+                 "courses":[{"modality":"dry_needling","plannedSessions":4,"intervalDays":7,"replaceMissed":true}]}"""
+                .formatted(episode)).post("/api/plans"));
+
+        // 1-2: the reception sees an open request with what scheduling needs and nothing clinical
+        Map<String, Object> request = awaitOpenRequest(plan, "course_created");
+        assertThat(request).containsEntry("patientId", patient.toString()).containsEntry("modality", "dry_needling")
+                .containsEntry("sessions", 4).containsEntry("intervalDays", 7);
+        assertThat(request.toString()).doesNotContain("plantar").doesNotContain("heel");
+
+        String firstStart = nextMondayAtNine();
+        booking(Tokens.receptionist()).body("""
+                {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"%s","count":4,
+                 "intervalDays":7,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, firstStart,
+                        request.get("id")))
+                .post("/api/series").then().statusCode(201);
+        List<String> appointments = booking(Tokens.receptionist()).queryParam("patient", patient)
+                .get("/api/appointments").then().statusCode(200).body("$", hasSize(4))
+                .extract().path("id");
+
+        // 3: the plan sees its four booked sessions
+        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+                .get("/api/adherence/{plan}", plan).then().statusCode(200)
+                .body("[0].plannedSessions", equalTo(4)).body("[0].booked", equalTo(4)));
+
+        // 3: the first appointment is fulfilled at the desk and becomes a session waiting for its record
+        advance(appointments.get(0), "arrive");
+        advance(appointments.get(0), "fulfil");
+        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+                .get("/api/timeline/{episode}", episode).then().statusCode(200)
+                .body("sessions", hasSize(1))
+                .body("sessions[0].appointmentId", equalTo(appointments.get(0)))
+                .body("sessions[0].status", equalTo("awaiting_record")));
+        String session = treatment(Tokens.practitioner()).get("/api/timeline/{episode}", episode)
+                .then().extract().path("sessions[0].id");
+        treatment(Tokens.practitioner()).header("If-Match", etag(treatment(Tokens.practitioner())
+                        .get("/api/sessions/{id}", session)))
+                .body("""
+                        {"details":{"muscles":["gastrocnemius medial","soleus"],"points":4,"twitchResponses":3},
+                         "adverseEvents":[{"kind":"soreness","days":2}],"notes":"Calf very tender","firstStepPain":6}""")
+                .put("/api/sessions/{id}/record", session).then().statusCode(200);
+        treatment(Tokens.practitioner()).get("/api/timeline/{episode}", episode).then()
+                .body("sessions[0].status", equalTo("recorded"))
+                .body("sessions[0].firstStepPain", equalTo(6))
+                .body("plan.courses[0].sessionsDelivered", equalTo(1));
+
+        // 4: the patient cancels the second; adherence counts it and the plan asks for a replacement
+        booking(Tokens.receptionist()).header("If-Match", etag(booking(Tokens.receptionist())
+                        .get("/api/appointments/{id}", appointments.get(1))))
+                .body("{\"by\":\"patient\",\"reason\":\"Ill\"}")
+                .post("/api/appointments/{id}/cancel", appointments.get(1)).then().statusCode(200);
+        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+                .get("/api/adherence/{plan}", plan).then().statusCode(200)
+                .body("[0].fulfilled", equalTo(1)).body("[0].cancelled", equalTo(1))
+                .body("[0].booked", equalTo(2)).body("[0].adherencePercent", equalTo(50)));
+        Map<String, Object> replacement = awaitOpenRequest(plan, "replacement");
+        assertThat(replacement).containsEntry("sessions", 1);
+
+        // 5: the practitioner ends the plan; booking flags the two appointments left, and deletes nothing
+        treatment(Tokens.practitioner()).header("If-Match", etag(treatment(Tokens.practitioner())
+                        .get("/api/plans/{id}", plan)))
+                .body("{\"reason\":\"Patient moved away\"}")
+                .post("/api/plans/{id}/discontinue", plan).then().statusCode(200);
+        await().atMost(EVENTUAL).untilAsserted(() -> booking(Tokens.receptionist())
+                .queryParam("patient", patient).queryParam("flagged", true)
+                .get("/api/appointments").then().statusCode(200)
+                .body("id", equalTo(appointments.subList(2, 4)))
+                .body("status", everyItem(equalTo("booked")))
+                .body("flag", everyItem(equalTo("plan_closed")))
+                .body("flagReason", everyItem(equalTo("Treatment plan discontinued"))));
+        booking(Tokens.receptionist()).get("/api/scheduling-requests/{id}", replacement.get("id"))
+                .then().statusCode(200).body("status", equalTo("closed"));
+        booking(Tokens.receptionist()).queryParam("patient", patient).get("/api/appointments")
+                .then().body("$", hasSize(4));
+    }
+
+    @Test
+    void aPlanThatAsksForItIsBookedWithoutTheReceptionOnTheDeviceItNeeds() {
+        UUID practitioner = practitioner("Søren Stødbølge", "radial_shockwave");
+        UUID unit = created(booking(Tokens.admin()).body("{\"name\":\"Shockwave 1\",\"deviceKind\":\"radial_shockwave\"}")
+                .post("/api/devices"));
+        created(booking(Tokens.admin()).body("""
+                {"code":"rsw20","name":{"da":"Trykbølge","nb":"Trykkbølge","en":"Shockwave"},"durationMinutes":20,
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":10,"modality":"radial_shockwave",
+                 "deviceKind":"radial_shockwave"}""").post("/api/appointment-types"));
+        UUID patient = registerPatient("Jens", "Akilles");
+        UUID episode = openEpisode(patient);
+        UUID plan = created(treatment(Tokens.practitioner()).body("""
+                {"episodeId":"%s","goals":["Run 5 km without pain"],
+                 "courses":[{"modality":"radial_shockwave","autoBook":true,"practitionerPreference":"%s"}]}"""
+                .formatted(episode, practitioner)).post("/api/plans"));
+
+        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+                .get("/api/adherence/{plan}", plan).then().statusCode(200)
+                .body("[0].plannedSessions", equalTo(3)).body("[0].booked", equalTo(3)));
+        booking(Tokens.receptionist()).queryParam("patient", patient).get("/api/appointments").then()
+                .statusCode(200)
+                .body("$", hasSize(3))
+                .body("practitionerId", everyItem(equalTo(practitioner.toString())))
+                .body("deviceId", everyItem(equalTo(unit.toString())))
+                .body("planId", everyItem(equalTo(plan.toString())));
+    }
+
+    private static UUID practitioner(String name, String modality) {
+        UUID id = created(booking(Tokens.admin())
+                .body("{\"name\":\"%s\",\"profession\":\"physiotherapist\",\"modalities\":[\"%s\"]}"
+                        .formatted(name, modality))
+                .post("/api/practitioners"));
+        booking(Tokens.admin()).body(WEEKDAYS_8_TO_16).put("/api/working-hours/{id}", id).then().statusCode(200);
+        return id;
+    }
+
+    private static UUID registerPatient(String givenName, String familyName) {
+        return created(booking(Tokens.receptionist()).body("""
+                {"givenName":"%s","familyName":"%s","birthDate":"1971-04-12","email":"patient@example.dk",
+                 "phone":"+45 20 12 34 56","preferredLanguage":"da","reminderConsent":true}"""
+                .formatted(givenName, familyName)).post("/api/patients"));
+    }
+
+    /** Waits until treatment-service knows the patient from booking's event, then opens an episode of heel pain. */
+    private static UUID openEpisode(UUID patient) {
+        await().atMost(EVENTUAL).until(() -> treatment(Tokens.practitioner())
+                .get("/api/patients/{id}", patient).statusCode() == 200);
+        return created(treatment(Tokens.practitioner()).body("""
+                {"patientId":"%s","condition":"plantar_heel_pain","side":"right","symptomWeeks":10,
+                 "load":{"weightKg":88,"runs":true,"standingWork":false,"footwear":"Running shoes"},
+                 "referralSource":"self","redFlags":{"noImprovement":false,"swellingRednessWarmth":false,
+                 "cannotStandOrWalk":false,"systemicDisease":false}}""".formatted(patient)).post("/api/episodes"));
+    }
+
+    private static Map<String, Object> awaitOpenRequest(UUID plan, String reason) {
+        return await().atMost(EVENTUAL).until(() -> booking(Tokens.receptionist()).get("/api/scheduling-requests")
+                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$").stream()
+                        .filter(r -> plan.toString().equals(r.get("planId")) && reason.equals(r.get("reason")))
+                        .findFirst().orElse(null),
+                found -> found != null);
+    }
+
+    private static void advance(String appointment, String step) {
+        booking(Tokens.receptionist()).header("If-Match", etag(booking(Tokens.receptionist())
+                        .get("/api/appointments/{id}", appointment)))
+                .post("/api/appointments/{id}/" + step, appointment).then().statusCode(200);
+    }
+
+    private static String etag(Response response) {
+        return response.then().statusCode(200).extract().header("ETag");
+    }
+
+    private static UUID created(Response response) {
+        return UUID.fromString(response.then().statusCode(201).extract().path("id"));
+    }
+
+    /** 09:00 on the first Monday at least a week ahead, in the clinic's local time (booking's default zone). */
+    private static String nextMondayAtNine() {
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(7)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        return monday + "T09:00";
+    }
+
+    private static String weekdays() {
+        StringBuilder days = new StringBuilder();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            days.append(days.isEmpty() ? "" : ",").append("""
+                    {"weekday":"%s","start":"08:00","end":"16:00","breaks":[{"start":"12:00","end":"12:30"}]}"""
+                    .formatted(day));
+        }
+        return "{\"days\":[" + days + "]}";
+    }
+}

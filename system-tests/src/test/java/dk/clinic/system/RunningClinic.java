@@ -1,0 +1,108 @@
+package dk.clinic.system;
+
+import dk.clinic.testing.IssuerKeys;
+import dk.clinic.testing.ServiceProcess;
+import dk.clinic.testing.TestInfrastructure;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole product as {@code ./clinic up} runs it: booking-service and treatment-service from their built
+ * {@code quarkus-app}, each in its own JVM and logging in with its own database role, sharing one database (each in
+ * its own schema) and one real Kafka broker, and nothing else. A test class gets it with
+ * {@code @ExtendWith(RunningClinic.Started.class)} and {@link #get()}. It starts once for the whole test run and stops
+ * when the run ends, before the broker does. The services' logs stay in {@code system-tests/target/clinic/}.
+ */
+final class RunningClinic implements AutoCloseable {
+
+    private static RunningClinic instance;
+
+    private final ServiceProcess booking;
+    private final ServiceProcess treatment;
+
+    private RunningClinic(ServiceProcess booking, ServiceProcess treatment) {
+        this.booking = booking;
+        this.treatment = treatment;
+    }
+
+    /** Starts the clinic before the first test class that needs it; JUnit closes it at the end of the run. */
+    static final class Started implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(RunningClinic.class, key -> get(), RunningClinic.class);
+        }
+    }
+
+    static synchronized RunningClinic get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    /** booking-service's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    String booking() {
+        return booking.url();
+    }
+
+    String treatment() {
+        return treatment.url();
+    }
+
+    private static RunningClinic start() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Path root = root();
+        Path work = root.resolve("system-tests/target/clinic");
+        String jdbcUrl = infrastructure.database().jdbcUrl();
+        String bootstrapServers = infrastructure.broker().bootstrapServers();
+        try {
+            Files.createDirectories(work);
+            // the tests' tokens (Tokens) are signed with the test issuer's key; both services verify with it
+            IssuerKeys keys = IssuerKeys.testIssuer(work.resolve("issuer"));
+            CompletableFuture<ServiceProcess> booking = CompletableFuture.supplyAsync(() ->
+                    startService(root, "booking-service", work, jdbcUrl, bootstrapServers, keys));
+            CompletableFuture<ServiceProcess> treatment = CompletableFuture.supplyAsync(() ->
+                    startService(root, "treatment-service", work, jdbcUrl, bootstrapServers, keys));
+            return new RunningClinic(booking.join(), treatment.join());
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The clinic did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The clinic did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServiceProcess startService(Path root, String name, Path work, String jdbcUrl,
+                                               String bootstrapServers, IssuerKeys keys) {
+        Path application = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(application)) {
+            throw new IllegalStateException(application + " is missing: run the system tests through ./clinic test "
+                    + "(or mvn verify from the repository root), which packages the services first");
+        }
+        try {
+            return ServiceProcess.start(root, name, work.resolve(name), jdbcUrl, bootstrapServers, keys);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(name + " did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " did not start: interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        booking.close();
+        treatment.close();
+    }
+
+    private static Path root() {
+        String configured = System.getProperty("clinic.root");
+        Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
+        return root.toAbsolutePath().normalize();
+    }
+}
