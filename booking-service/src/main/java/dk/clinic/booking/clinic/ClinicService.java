@@ -2,7 +2,9 @@ package dk.clinic.booking.clinic;
 
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -13,17 +15,45 @@ import java.time.ZoneId;
 public class ClinicService {
 
     private final EntityManager entityManager;
+    private final RequestCalendar requestCalendar;
 
-    ClinicService(EntityManager entityManager) {
+    ClinicService(EntityManager entityManager, RequestCalendar requestCalendar) {
         this.entityManager = entityManager;
+        this.requestCalendar = requestCalendar;
     }
 
     public Clinic current() {
         return entityManager.find(Clinic.class, (short) 1);
     }
 
+    /**
+     * The clinic's calendar. Within one HTTP request the clinic is read once: a booking asks for the calendar to
+     * resolve its start, to check working time and to answer in local time, the last after its transaction ended.
+     */
     public ClinicCalendar calendar() {
-        return new ClinicCalendar(current().zone());
+        if (!Arc.container().requestContext().isActive()) {
+            return new ClinicCalendar(current().zone());
+        }
+        ClinicCalendar calendar = requestCalendar.get();
+        if (calendar == null) {
+            calendar = new ClinicCalendar(current().zone());
+            requestCalendar.set(calendar);
+        }
+        return calendar;
+    }
+
+    /** The calendar one request has read (reached through methods: the bean is a client proxy). */
+    @RequestScoped
+    static class RequestCalendar {
+        private ClinicCalendar calendar;
+
+        ClinicCalendar get() {
+            return calendar;
+        }
+
+        void set(ClinicCalendar calendar) {
+            this.calendar = calendar;
+        }
     }
 
     @Transactional
@@ -45,6 +75,9 @@ public class ClinicService {
         clinic.waitlistOfferMinutes = settings.waitlistOfferMinutes();
         clinic.slotStepMinutes = settings.slotStepMinutes();
         entityManager.flush();
+        if (Arc.container().requestContext().isActive()) {
+            requestCalendar.set(null);
+        }
         return clinic;
     }
 }

@@ -5,6 +5,7 @@ import dk.clinic.booking.clinic.ClinicCalendar;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.patient.Patient;
 import dk.clinic.booking.resource.Practitioner;
+import dk.clinic.platform.persistence.SqlValues;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,7 +86,7 @@ public class ReminderJob {
             }
             Object[] row = due.getFirst();
             UUID appointmentId = (UUID) row[0];
-            Instant start = instant(row[1]);
+            Instant start = SqlValues.instant(row[1]);
             Patient patient = entityManager.find(Patient.class, row[2]);
             Practitioner practitioner = entityManager.find(Practitioner.class, row[3]);
             Clinic clinic = clinics.current();
@@ -99,15 +99,5 @@ public class ReminderJob {
                     .setParameter("id", appointmentId).executeUpdate();
             return true;
         });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }

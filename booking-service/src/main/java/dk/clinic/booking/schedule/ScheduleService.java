@@ -5,6 +5,7 @@ import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.booking.resource.Practitioner;
 import dk.clinic.booking.resource.ResourceService;
+import dk.clinic.platform.persistence.SqlValues;
 import dk.clinic.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -155,51 +156,110 @@ public class ScheduleService {
             return working;
         }
         ClinicCalendar calendar = clinics.calendar();
-        List<ClinicClosure> closures = closures(from, to);
-        Map<UUID, List<Tuple>> hours = byPractitioner(periods("weekly_hours", practitioners));
-        Map<UUID, List<Tuple>> breaks = byPractitioner(periods("weekly_break", practitioners));
-        Instant periodStart = calendar.startOfDay(from);
-        Instant periodEnd = calendar.startOfDay(to.plusDays(1));
-        List<AvailabilityException> exceptions = entityManager.createQuery("""
-                        from AvailabilityException
-                        where practitionerId in :ids and start < :to and end > :from order by start""",
-                        AvailabilityException.class)
-                .setParameter("ids", practitioners).setParameter("from", periodStart).setParameter("to", periodEnd)
-                .getResultList();
-
+        Availability availability = availability(practitioners, from, to, calendar);
         for (UUID practitioner : practitioners) {
             List<TimeRange> ranges = new ArrayList<>();
+            List<Weekly> hours = availability.hours().getOrDefault(practitioner, List.of());
+            List<Weekly> breaks = availability.breaks().getOrDefault(practitioner, List.of());
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                LocalDate date = day;
-                if (closures.stream().anyMatch(c -> !date.isBefore(c.firstDay) && !date.isAfter(c.lastDay))) {
+                if (availability.closedOn(day)) {
                     continue;
                 }
                 int weekday = day.getDayOfWeek().getValue();
-                for (Tuple period : hours.getOrDefault(practitioner, List.of())) {
-                    if (period.get("weekday", Number.class).intValue() == weekday) {
-                        ranges = TimeRange.union(ranges, range(calendar, day, period));
+                for (Weekly period : hours) {
+                    if (period.weekday() == weekday) {
+                        ranges = TimeRange.union(ranges, period.on(day, calendar));
                     }
                 }
-                for (Tuple pause : breaks.getOrDefault(practitioner, List.of())) {
-                    if (pause.get("weekday", Number.class).intValue() == weekday) {
-                        ranges = TimeRange.subtract(ranges, range(calendar, day, pause));
+                for (Weekly pause : breaks) {
+                    if (pause.weekday() == weekday) {
+                        ranges = TimeRange.subtract(ranges, pause.on(day, calendar));
                     }
                 }
             }
-            for (AvailabilityException exception : exceptions) {
-                if (exception.practitionerId.equals(practitioner) && exception.kind == AvailabilityException.Kind.extra
-                        && !closedOn(closures, calendar, exception)) {
+            List<Dated> exceptions = availability.exceptions().getOrDefault(practitioner, List.of());
+            for (Dated exception : exceptions) {
+                if (exception.kind() == AvailabilityException.Kind.extra
+                        && !availability.closedOn(calendar.local(exception.range().start()).toLocalDate())) {
                     ranges = TimeRange.union(ranges, exception.range());
                 }
             }
-            for (AvailabilityException exception : exceptions) {
-                if (exception.practitionerId.equals(practitioner) && exception.kind == AvailabilityException.Kind.absence) {
+            for (Dated exception : exceptions) {
+                if (exception.kind() == AvailabilityException.Kind.absence) {
                     ranges = TimeRange.subtract(ranges, exception.range());
                 }
             }
             working.put(practitioner, ranges);
         }
         return working;
+    }
+
+    /**
+     * Everything that decides working time over the period, in one round trip: the practitioners' weekly hours and
+     * breaks, their absences and extra hours that touch the period, and the clinic's closures.
+     */
+    private Availability availability(Collection<UUID> practitioners, LocalDate from, LocalDate to,
+                                      ClinicCalendar calendar) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select 'hours', practitioner_id, weekday, starts, ends,
+                               null::timestamptz, null::timestamptz, null::varchar, null::date, null::date
+                          from weekly_hours where practitioner_id in (:ids)
+                        union all
+                        select 'break', practitioner_id, weekday, starts, ends, null, null, null, null, null
+                          from weekly_break where practitioner_id in (:ids)
+                        union all
+                        select 'exception', practitioner_id, null, null, null, starts_at, ends_at, kind, null, null
+                          from availability_exception
+                         where practitioner_id in (:ids) and starts_at < :periodEnd and ends_at > :periodStart
+                        union all
+                        select 'closure', null, null, null, null, null, null, null, first_day, last_day
+                          from clinic_closure where last_day >= :from and first_day <= :to""")
+                .setParameter("ids", practitioners)
+                .setParameter("periodStart", calendar.startOfDay(from))
+                .setParameter("periodEnd", calendar.startOfDay(to.plusDays(1)))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        Map<UUID, List<Weekly>> hours = new HashMap<>();
+        Map<UUID, List<Weekly>> breaks = new HashMap<>();
+        Map<UUID, List<Dated>> exceptions = new HashMap<>();
+        List<LocalDate[]> closures = new ArrayList<>();
+        for (Object[] row : rows) {
+            switch ((String) row[0]) {
+                case "hours" -> hours.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(Weekly.of(row));
+                case "break" -> breaks.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(Weekly.of(row));
+                case "exception" -> exceptions.computeIfAbsent((UUID) row[1], k -> new ArrayList<>())
+                        .add(new Dated(AvailabilityException.Kind.valueOf((String) row[7]),
+                                new TimeRange(SqlValues.instant(row[5]), SqlValues.instant(row[6]))));
+                default -> closures.add(new LocalDate[]{SqlValues.date(row[8]), SqlValues.date(row[9])});
+            }
+        }
+        // extra hours are added and absences taken away in the order they start
+        exceptions.values().forEach(list -> list.sort(Comparator.comparing(d -> d.range().start())));
+        return new Availability(hours, breaks, exceptions, closures);
+    }
+
+    private record Availability(Map<UUID, List<Weekly>> hours, Map<UUID, List<Weekly>> breaks,
+                                Map<UUID, List<Dated>> exceptions, List<LocalDate[]> closures) {
+        boolean closedOn(LocalDate day) {
+            return closures.stream().anyMatch(c -> !day.isBefore(c[0]) && !day.isAfter(c[1]));
+        }
+    }
+
+    /** A weekly period (hours or a break) in the clinic's local time. */
+    private record Weekly(int weekday, LocalTime start, LocalTime end) {
+        static Weekly of(Object[] row) {
+            return new Weekly(((Number) row[2]).intValue(), SqlValues.time(row[3]), SqlValues.time(row[4]));
+        }
+
+        TimeRange on(LocalDate day, ClinicCalendar calendar) {
+            return new TimeRange(calendar.resolveOrShift(day.atTime(start)), calendar.resolveOrShift(day.atTime(end)));
+        }
+    }
+
+    /** An absence or extra hours. */
+    private record Dated(AvailabilityException.Kind kind, TimeRange range) {
     }
 
     /** Whether the practitioner works the whole of {@code range}. */
@@ -209,17 +269,6 @@ public class ScheduleService {
         LocalDate to = calendar.local(range.end()).toLocalDate();
         return workingTime(List.of(practitioner), from, to).getOrDefault(practitioner, List.of()).stream()
                 .anyMatch(working -> working.contains(range));
-    }
-
-    private static boolean closedOn(List<ClinicClosure> closures, ClinicCalendar calendar, AvailabilityException e) {
-        LocalDate day = calendar.local(e.start).toLocalDate();
-        return closures.stream().anyMatch(c -> !day.isBefore(c.firstDay) && !day.isAfter(c.lastDay));
-    }
-
-    private static TimeRange range(ClinicCalendar calendar, LocalDate day, Tuple period) {
-        LocalTime start = period.get("starts", LocalTime.class);
-        LocalTime end = period.get("ends", LocalTime.class);
-        return new TimeRange(calendar.resolveOrShift(day.atTime(start)), calendar.resolveOrShift(day.atTime(end)));
     }
 
     private void insert(String table, UUID practitionerId, DayOfWeek weekday, LocalTime start, LocalTime end) {

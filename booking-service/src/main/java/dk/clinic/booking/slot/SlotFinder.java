@@ -9,6 +9,7 @@ import dk.clinic.booking.resource.Practitioner;
 import dk.clinic.booking.resource.ResourceService;
 import dk.clinic.booking.schedule.ScheduleService;
 import dk.clinic.booking.schedule.TimeRange;
+import dk.clinic.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,19 +132,9 @@ public class SlotFinder {
         Map<UUID, List<TimeRange>> busy = new HashMap<>();
         for (Object[] row : rows) {
             busy.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
-                    .add(new TimeRange(instant(row[1]), instant(row[2])));
+                    .add(new TimeRange(SqlValues.instant(row[1]), SqlValues.instant(row[2])));
         }
         return busy;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 
     private static Optional<UUID> firstFree(List<? extends BookableResource> candidates,

@@ -2,6 +2,7 @@ package dk.clinic.treatment.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.platform.persistence.SqlValues;
 import dk.clinic.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -54,18 +55,8 @@ class PlanVersions {
                         select number, changed_at, changed_by, change, cast(snapshot as text)
                         from treatment_plan_version where plan_id = :plan order by number""")
                 .setParameter("plan", planId).getResultList();
-        return rows.stream().map(r -> new PlanRequests.VersionView(((Number) r[0]).intValue(), instant(r[1]),
+        return rows.stream().map(r -> new PlanRequests.VersionView(((Number) r[0]).intValue(), SqlValues.instant(r[1]),
                 (String) r[2], (String) r[3], (String) r[4])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 
     record Snapshot(TreatmentPlan.Status status, Object goals, List<PlanRequests.CourseView> courses) {
