@@ -30,21 +30,30 @@ class Reservations {
         this.entityManager = entityManager;
     }
 
-    /** @return false when the resource is already held for part of {@code range} */
+    /**
+     * Holds the resource over {@code range}, or finds it taken. The exclusion constraint decides; with
+     * {@code on conflict do nothing} a taken resource is an insert of no row rather than an error, and PostgreSQL's
+     * speculative insertion lets two requests for the same time settle without a deadlock. Holding several
+     * resources (practitioner, room, device) in one transaction can still deadlock with another request holding
+     * them in another order; the savepoint turns that into "taken" without losing the transaction.
+     *
+     * @return false when the resource is already held for part of {@code range}
+     */
     boolean hold(UUID appointmentId, UUID resourceId, TimeRange range) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement savepoint = connection.createStatement()) {
                 savepoint.execute("savepoint hold");
                 try (PreparedStatement insert = connection.prepareStatement("""
                         insert into reservation (appointment_id, resource_id, during)
-                        values (?, ?, tstzrange(?, ?, '[)'))""")) {
+                        values (?, ?, tstzrange(?, ?, '[)'))
+                        on conflict do nothing""")) {
                     insert.setObject(1, appointmentId);
                     insert.setObject(2, resourceId);
                     insert.setObject(3, range.start().atOffset(ZoneOffset.UTC));
                     insert.setObject(4, range.end().atOffset(ZoneOffset.UTC));
-                    insert.executeUpdate();
+                    boolean held = insert.executeUpdate() == 1;
                     savepoint.execute("release savepoint hold");
-                    return true;
+                    return held;
                 } catch (SQLException e) {
                     savepoint.execute("rollback to savepoint hold");
                     if (EXCLUSION_VIOLATION.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState())) {
