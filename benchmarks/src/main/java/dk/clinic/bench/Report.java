@@ -64,8 +64,8 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
         line(out, "  book at once, %d of them the same time. PostgreSQL detected %d deadlocks in the contended runs",
                 settings.clients() / BookingLoad.CONTENDED_TIMES, contendedDeadlocks);
         if (contendedDeadlocks > 0) {
-            line(out, "  (warm-up included): two holds inserted at the same instant wait on each other until one is "
-                    + "aborted after deadlock_timeout.");
+            line(out, "  (warm-up included): requests holding several resources in different orders waited on each "
+                    + "other until one was aborted after deadlock_timeout.");
         }
         figures.bookings().stream().filter(b -> b.firstUnexpected() != null)
                 .forEach(b -> line(out, "  first unexpected answer (%s): %s", b.label(), b.firstUnexpected()));
