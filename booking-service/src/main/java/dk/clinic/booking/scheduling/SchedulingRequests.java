@@ -46,11 +46,32 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     public void apply(InboundEvent event) {
         inbox.processOnce(event, "scheduling-requests", e -> {
             switch (e.type()) {
-                case REQUESTED -> receive(e);
-                case PLAN_CLOSED -> planClosed(e);
+                case REQUESTED -> {
+                    lockPlan(e.uuid("planId"));
+                    receive(e);
+                }
+                case PLAN_CLOSED -> {
+                    lockPlan(e.uuid("planId"));
+                    planClosed(e);
+                }
                 default -> LOG.debugf("Ignoring treatment event of type %s", e.type());
             }
         });
+    }
+
+    /**
+     * Requests and plan events come on different topics, through different consumers, in any order. Whatever touches
+     * one plan's requests (storing one, booking one, closing the plan) takes its turn, so a request stored or booked
+     * while its plan closes is either seen by the closing or sees it.
+     */
+    private void lockPlan(UUID planId) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:plan as text), 0))")
+                .setParameter("plan", planId.toString()).getSingleResult();
+    }
+
+    private boolean closed(UUID planId) {
+        return !getEntityManager().createNativeQuery("select 1 from closed_plan where plan_id = :plan")
+                .setParameter("plan", planId).getResultList().isEmpty();
     }
 
     private void receive(InboundEvent event) {
@@ -67,10 +88,11 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         request.deviceNeeded = event.data().path("deviceNeeded").asBoolean();
         request.autoBook = event.data().path("autoBook").asBoolean();
         request.reason = event.text("reason");
-        request.status = SchedulingRequest.Status.open;
+        // a request of a plan that has already ended (its closing came first) is nothing to book
+        request.status = closed(request.planId) ? SchedulingRequest.Status.closed : SchedulingRequest.Status.open;
         request.receivedAt = Instant.now();
         persist(request);
-        if (request.autoBook) {
+        if (request.status == SchedulingRequest.Status.open && request.autoBook) {
             received.fire(new Received(request.id));
         }
     }
@@ -78,6 +100,10 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     /** The plan ended: its future booked appointments are flagged for the reception to cancel with the patient. */
     private void planClosed(InboundEvent event) {
         UUID planId = event.uuid("planId");
+        getEntityManager().createNativeQuery("""
+                        insert into closed_plan (plan_id, status, closed_at) values (:plan, :status, now())
+                        on conflict (plan_id) do nothing""")
+                .setParameter("plan", planId).setParameter("status", event.text("status")).executeUpdate();
         // the practitioner's reason is clinical: the reception sees only that the plan ended, and how
         String reason = "Treatment plan " + event.text("status");
         List<Appointment> remaining = appointments.list("planId = ?1 and status = ?2 and start > ?3 and flag is null",
@@ -104,8 +130,12 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
      * 422 naming {@code schedulingRequestId} otherwise.
      */
     public SchedulingRequest requireOpenFor(UUID id, UUID patientId, AppointmentType type) {
-        SchedulingRequest request = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        UUID planId = getEntityManager().createQuery("select planId from SchedulingRequest where id = :id", UUID.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.unknownReference("schedulingRequestId", "Scheduling request", id));
+        // the plan first, then the request, in the same order as a closing plan takes them
+        lockPlan(planId);
+        SchedulingRequest request = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
         if (request.status != SchedulingRequest.Status.open) {
             throw ProblemException.conflict("request-not-open", "The scheduling request is " + request.status,
                     "It was already booked or its plan ended").field("schedulingRequestId", "is " + request.status);

@@ -39,7 +39,12 @@ class TreatmentRoundTripTest {
 
     private static Request request(UUID patient, String modality, int sessions, boolean autoBook,
                                    boolean deviceNeeded) {
-        Request request = new Request(UUID.randomUUID(), patient, UUID.randomUUID(), UUID.randomUUID());
+        return request(patient, UUID.randomUUID(), modality, sessions, autoBook, deviceNeeded);
+    }
+
+    private static Request request(UUID patient, UUID plan, String modality, int sessions, boolean autoBook,
+                                   boolean deviceNeeded) {
+        Request request = new Request(UUID.randomUUID(), patient, plan, UUID.randomUUID());
         String data = """
                 {"requestId":"%s","planId":"%s","courseId":"%s","patientId":"%s","modality":"%s","sessions":%d,
                  "intervalDays":7,"deviceNeeded":%s,"autoBook":%s,"reason":"course_created"}"""
@@ -157,5 +162,39 @@ class TreatmentRoundTripTest {
                 .body("$", hasSize(3))
                 .body("appointmentTypeId", everyItem(equalTo(withUnit.toString())))
                 .body("deviceId", everyItem(equalTo(unit.toString())));
+    }
+
+    @Test
+    void aRequestThatArrivesAfterItsPlanClosedIsNeitherOpenNorBooked() {
+        String modality = Fixtures.code("late");
+        UUID type = Fixtures.appointmentType(modality, 30, 0, 0, null, null);
+        UUID practitioner = Fixtures.practitioner("Late", WEEKDAYS_8_TO_16, modality);
+        UUID patient = Fixtures.registerPatient("Late", "Request");
+        Request first = request(patient, modality, 2, false);
+        awaitStatus(first, "open");
+        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .body("""
+                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-09T10:00",
+                         "count":2,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, first.id()))
+                .post("/api/series").then().statusCode(201);
+        KafkaTestClient.publish("clinic.treatment.plan.closed.v1", patient.toString(), first.plan().toString(), """
+                {"planId":"%s","episodeId":"%s","patientId":"%s","status":"discontinued","reason":"Moved away","version":4}"""
+                .formatted(first.plan(), UUID.randomUUID(), patient));
+        // booking has handled the closing once the plan's appointments are flagged
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.receptionist())
+                        .queryParam("patient", patient).queryParam("flagged", true)
+                        .get("/api/appointments").then().statusCode(200).body("$", hasSize(2)));
+
+        // a replacement the plan asked for before it closed comes late, on the other topic, asking to be auto-booked
+        Request late = request(patient, first.plan(), modality, 1, true, false);
+        awaitStatus(late, "closed");
+        given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
+                .get("/api/appointments").then().statusCode(200).body("$", hasSize(2));
+        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .body("""
+                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-23T10:00",
+                         "count":1,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, late.id()))
+                .post("/api/series").then().statusCode(409).body("errors[0].field", equalTo("schedulingRequestId"));
     }
 }
