@@ -12,7 +12,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +33,11 @@ import static org.hamcrest.Matchers.hasSize;
 class RoundTripSystemTest {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
-    private static final String WEEKDAYS_8_TO_16 = weekdays();
+    private static final String WEEKDAYS_8_TO_16 = weeklyHours(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), "08:00", "16:00",
+            "[{\"start\":\"12:00\",\"end\":\"12:30\"}]");
+    /** Around the clock, so that a first session can always be booked and seen today, whenever the tests run. */
+    private static final String EVERY_DAY = weeklyHours(List.of(DayOfWeek.values()), "00:00", "23:45", "[]");
 
     private static RunningClinic clinic;
 
@@ -54,7 +57,7 @@ class RoundTripSystemTest {
     @Test
     void aPlanTravelsToTheReceptionAndItsAppointmentsComeBackAsSessionsAdherenceAndFlags() {
         // booking-service: the clinic lead sets up needling; the reception registers the patient
-        UUID practitioner = practitioner("Pia Nålsen", "dry_needling");
+        UUID practitioner = practitioner("Pia Nålsen", EVERY_DAY, "dry_needling");
         UUID type = created(booking(Tokens.admin()).body("""
                 {"code":"dn30","name":{"da":"Dry needling","nb":"Dry needling","en":"Dry needling"},
                  "durationMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":5,"modality":"dry_needling"}""")
@@ -74,7 +77,10 @@ class RoundTripSystemTest {
                 .containsEntry("sessions", 4).containsEntry("intervalDays", 7);
         assertThat(request.toString()).doesNotContain("plantar").doesNotContain("heel");
 
-        String firstStart = nextMondayAtNine();
+        // the first session at the earliest free time, so that it can be seen today; then weekly
+        String firstStart = booking(Tokens.receptionist()).queryParam("type", type)
+                .queryParam("from", today().toString()).queryParam("to", today().plusDays(1).toString())
+                .get("/api/slots").then().statusCode(200).extract().path("[0].localStart");
         booking(Tokens.receptionist()).body("""
                 {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"%s","count":4,
                  "intervalDays":7,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, firstStart,
@@ -142,7 +148,7 @@ class RoundTripSystemTest {
 
     @Test
     void aPlanThatAsksForItIsBookedWithoutTheReceptionOnTheDeviceItNeeds() {
-        UUID practitioner = practitioner("Søren Stødbølge", "radial_shockwave");
+        UUID practitioner = practitioner("Søren Stødbølge", WEEKDAYS_8_TO_16, "radial_shockwave");
         UUID unit = created(booking(Tokens.admin()).body("{\"name\":\"Shockwave 1\",\"deviceKind\":\"radial_shockwave\"}")
                 .post("/api/devices"));
         created(booking(Tokens.admin()).body("""
@@ -167,12 +173,12 @@ class RoundTripSystemTest {
                 .body("planId", everyItem(equalTo(plan.toString())));
     }
 
-    private static UUID practitioner(String name, String modality) {
+    private static UUID practitioner(String name, String weeklyHours, String modality) {
         UUID id = created(booking(Tokens.admin())
                 .body("{\"name\":\"%s\",\"profession\":\"physiotherapist\",\"modalities\":[\"%s\"]}"
                         .formatted(name, modality))
                 .post("/api/practitioners"));
-        booking(Tokens.admin()).body(WEEKDAYS_8_TO_16).put("/api/working-hours/{id}", id).then().statusCode(200);
+        booking(Tokens.admin()).body(weeklyHours).put("/api/working-hours/{id}", id).then().statusCode(200);
         return id;
     }
 
@@ -216,20 +222,16 @@ class RoundTripSystemTest {
         return UUID.fromString(response.then().statusCode(201).extract().path("id"));
     }
 
-    /** 09:00 on the first Monday at least a week ahead, in the clinic's local time (booking's default zone). */
-    private static String nextMondayAtNine() {
-        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(7)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        return monday + "T09:00";
+    /** Today in the clinic's time zone (booking-service's default, Europe/Copenhagen). */
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     }
 
-    private static String weekdays() {
+    private static String weeklyHours(List<DayOfWeek> weekdays, String start, String end, String breaks) {
         StringBuilder days = new StringBuilder();
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : weekdays) {
             days.append(days.isEmpty() ? "" : ",").append("""
-                    {"weekday":"%s","start":"08:00","end":"16:00","breaks":[{"start":"12:00","end":"12:30"}]}"""
-                    .formatted(day));
+                    {"weekday":"%s","start":"%s","end":"%s","breaks":%s}""".formatted(day, start, end, breaks));
         }
         return "{\"days\":[" + days + "]}";
     }

@@ -27,6 +27,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Where booking is decided. Every change to an appointment goes through here: it checks the request against the
@@ -46,6 +49,8 @@ import java.util.UUID;
 public class AppointmentService implements PanacheRepositoryBase<Appointment, UUID> {
 
     private static final int ALTERNATIVES = 3;
+    /** Arrival and fulfilment are recorded on the day: not earlier than this before the start. */
+    static final Duration VISIT_RECORDED_FROM = Duration.ofHours(24);
     private static final int ALTERNATIVES_WITHIN_DAYS = 14;
 
     private final ClinicService clinics;
@@ -59,11 +64,12 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     private final Event<TimeFreed> timeFreed;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final Clock clock;
 
     AppointmentService(ClinicService clinics, PatientService patients, AppointmentTypeService types,
                        ResourceService resources, ScheduleService schedule, SlotFinder slots,
                        Reservations reservations, AppointmentEvents events, Event<TimeFreed> timeFreed,
-                       CurrentUser user, ObjectMapper json) {
+                       CurrentUser user, ObjectMapper json, Clock clock) {
         this.clinics = clinics;
         this.patients = patients;
         this.types = types;
@@ -75,6 +81,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
         this.timeFreed = timeFreed;
         this.user = user;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional
@@ -129,7 +136,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     /** A new, unsaved appointment for the placement at {@code start}. */
     public Appointment draft(Placement placement, Instant start, String note, UUID seriesId, Integer seriesPosition) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = UUID.randomUUID();
         appointment.patientId = placement.patientId();
@@ -150,7 +157,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     /** The appointment must lie in the future and inside the practitioner's working time. */
     public void requireBookable(String field, Placement placement, Appointment appointment) {
-        if (!appointment.start.isAfter(Instant.now())) {
+        if (!appointment.start.isAfter(clock.instant())) {
             throw new ProblemException(422, "in-the-past", "The time has passed", "Appointments are booked ahead")
                     .field(field, "is in the past");
         }
@@ -215,7 +222,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     public List<Slot> alternatives(Placement placement, Instant wanted) {
         ClinicCalendar calendar = clinics.calendar();
         LocalDate from = calendar.local(wanted).toLocalDate();
-        Instant notBefore = wanted.isAfter(Instant.now()) ? wanted : Instant.now();
+        Instant notBefore = wanted.isAfter(clock.instant()) ? wanted : clock.instant();
         return slots.find(placement.type(), from, from.plusDays(ALTERNATIVES_WITHIN_DAYS), placement.practitioner(),
                 null, notBefore, ALTERNATIVES);
     }
@@ -280,7 +287,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     public void cancelInTransaction(Appointment appointment, Appointment.CancelledBy by, String reason,
                                     Map<String, ?> context) {
         Clinic clinic = clinics.current();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         touch(appointment);
         appointment.status = AppointmentStatus.cancelled;
         appointment.cancelledBy = by;
@@ -301,20 +308,22 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     @Transactional
     public Appointment arrive(UUID id, String ifMatch) {
-        return advance(id, ifMatch, EnumSet.of(AppointmentStatus.booked), AppointmentStatus.arrived);
+        return advance(id, ifMatch, EnumSet.of(AppointmentStatus.booked), AppointmentStatus.arrived,
+                this::requireVisitDue);
     }
 
     @Transactional
     public Appointment fulfil(UUID id, String ifMatch) {
         return advance(id, ifMatch, EnumSet.of(AppointmentStatus.booked, AppointmentStatus.arrived),
-                AppointmentStatus.fulfilled);
+                AppointmentStatus.fulfilled, this::requireVisitDue);
     }
 
     @Transactional
     public Appointment noShow(UUID id, String ifMatch) {
-        Appointment appointment = advance(id, ifMatch, EnumSet.of(AppointmentStatus.booked), AppointmentStatus.noshow);
+        Appointment appointment = advance(id, ifMatch, EnumSet.of(AppointmentStatus.booked), AppointmentStatus.noshow,
+                this::requireStarted);
         reservations.release(appointment.id);
-        if (appointment.end.isAfter(Instant.now())) {
+        if (appointment.end.isAfter(clock.instant())) {
             timeFreed.fire(new TimeFreed(appointment.appointmentTypeId, appointment.practitionerId,
                     appointment.start, appointment.end));
         }
@@ -332,14 +341,34 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
                 .setParameter("id", id).getResultList();
     }
 
-    private Appointment advance(UUID id, String ifMatch, Set<AppointmentStatus> from, AppointmentStatus to) {
+    private Appointment advance(UUID id, String ifMatch, Set<AppointmentStatus> from, AppointmentStatus to,
+                                Consumer<Appointment> timeRule) {
         Appointment appointment = requireChangeable(id, ifMatch, from, to.name());
+        timeRule.accept(appointment);
         touch(appointment);
         appointment.status = to;
         flush();
         record(appointment, to.name(), Map.of());
         events.changed(to.name(), appointment, types.require(appointment.appointmentTypeId));
         return appointment;
+    }
+
+    /** A patient arrives and is seen on the day, not a week ahead by mistake. */
+    private void requireVisitDue(Appointment appointment) {
+        if (appointment.start.isAfter(clock.instant().plus(VISIT_RECORDED_FROM))) {
+            throw ProblemException.conflict("too-early", "The appointment is not due yet",
+                    "An arrival or a visit is recorded from " + VISIT_RECORDED_FROM.toHours()
+                            + " hours before the start, at " + clinics.calendar().clinicTime(appointment.start));
+        }
+    }
+
+    /** Only an appointment that has begun can be missed. */
+    private void requireStarted(Appointment appointment) {
+        if (appointment.start.isAfter(clock.instant())) {
+            throw ProblemException.conflict("not-started", "The appointment has not started",
+                    "A no-show is recorded once the start, " + clinics.calendar().clinicTime(appointment.start)
+                            + ", has passed");
+        }
     }
 
     private Appointment requireChangeable(UUID id, String ifMatch, Set<AppointmentStatus> from, String becoming) {
@@ -372,14 +401,14 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
 
     /** Stamps who changed the appointment; call before anything flushes, so a change raises the version once. */
     private void touch(Appointment appointment) {
-        appointment.updatedAt = Instant.now();
+        appointment.updatedAt = clock.instant();
         appointment.updatedBy = user.name();
     }
 
     public void record(Appointment appointment, String action, Map<String, ?> details) {
         AppointmentHistory entry = new AppointmentHistory();
         entry.appointmentId = appointment.id;
-        entry.at = Instant.now();
+        entry.at = clock.instant();
         entry.by = user.name();
         entry.action = action;
         try {

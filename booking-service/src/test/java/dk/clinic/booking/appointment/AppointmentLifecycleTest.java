@@ -1,5 +1,6 @@
 package dk.clinic.booking.appointment;
 
+import dk.clinic.booking.AdjustableClock;
 import dk.clinic.booking.Fixtures;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
@@ -7,9 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,14 +41,25 @@ class AppointmentLifecycleTest {
                 : request.body(body).post("/api/appointments/{id}/" + action, id);
     }
 
+    @AfterEach
+    void backToTheRealTime() {
+        AdjustableClock.reset();
+    }
+
     @Test
     void aPatientArrivesAndTheVisitIsFulfilledWithEveryStepInTheTrailAndOnTheTopic() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Lifecycle", WEEKDAYS_8_TO_16, "dry_needling");
         UUID patient = Fixtures.registerPatient("Live", "Cycle");
-        String id = Fixtures.book(patient, type, practitioner, "2027-05-03T10:00").then().statusCode(201)
-                .extract().path("id");
+        Response booked = Fixtures.book(patient, type, practitioner, "2027-05-03T10:00");
+        String id = booked.then().statusCode(201).extract().path("id");
+        Instant start = Instant.parse(booked.path("start"));
 
+        // months ahead, a click on the wrong line must not mark the visit
+        act(id, "arrive", 0, null).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/too-early"));
+        act(id, "fulfil", 0, null).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/too-early"));
+
+        AdjustableClock.setNow(start.minus(Duration.ofMinutes(20)));
         act(id, "arrive", 7, null).then().statusCode(412);
         act(id, "arrive", 0, null).then().statusCode(200).body("status", equalTo("arrived")).header("ETag", "\"1\"");
         act(id, "no-show", 1, null).then().statusCode(409).body("status", equalTo("arrived"));
@@ -64,9 +78,16 @@ class AppointmentLifecycleTest {
     void aNoShowIsRecordedAndFreesThePractitioner() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("NoShow", WEEKDAYS_8_TO_16, "dry_needling");
-        String id = Fixtures.book(Fixtures.registerPatient("Absent", "Patient"), type, practitioner, "2027-05-04T10:00")
-                .then().statusCode(201).extract().path("id");
+        Response booked = Fixtures.book(Fixtures.registerPatient("Absent", "Patient"), type, practitioner,
+                "2027-05-04T10:00");
+        String id = booked.then().statusCode(201).extract().path("id");
+        Instant start = Instant.parse(booked.path("start"));
+
+        AdjustableClock.setNow(start.minus(Duration.ofMinutes(5)));
+        act(id, "no-show", 0, null).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/not-started"));
+        AdjustableClock.setNow(start.plus(Duration.ofMinutes(15)));
         act(id, "no-show", 0, null).then().statusCode(200).body("status", equalTo("noshow"));
+        AdjustableClock.reset();
         Fixtures.book(Fixtures.registerPatient("Other", "Patient"), type, practitioner, "2027-05-04T10:00")
                 .then().statusCode(201);
         act(id, "fulfil", 1, null).then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("invalid-transition"));
