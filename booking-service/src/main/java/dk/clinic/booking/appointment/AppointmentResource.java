@@ -125,7 +125,9 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/arrive")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Check the patient in", description = "Roles: receptionist, admin. Requires If-Match.")
+    @Operation(summary = "Check the patient in",
+            description = "Roles: receptionist, admin. Requires If-Match. From 24 hours before the start; earlier is "
+                    + "409 too-early.")
     public Response arrive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(appointments.arrive(id, ifMatch));
     }
@@ -133,7 +135,9 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/fulfil")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Mark the appointment as delivered", description = "Roles: receptionist, practitioner, admin. Requires If-Match.")
+    @Operation(summary = "Mark the appointment as delivered",
+            description = "Roles: receptionist, practitioner, admin. Requires If-Match. From 24 hours before the "
+                    + "start; earlier is 409 too-early.")
     public Response fulfil(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(appointments.fulfil(id, ifMatch));
     }
@@ -141,7 +145,9 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Record that the patient did not come", description = "Roles: receptionist, admin. Requires If-Match.")
+    @Operation(summary = "Record that the patient did not come",
+            description = "Roles: receptionist, admin. Requires If-Match. Once the start has passed; before it is 409 "
+                    + "not-started.")
     public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(appointments.noShow(id, ifMatch));
     }
