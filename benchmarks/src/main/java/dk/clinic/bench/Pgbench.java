@@ -108,7 +108,7 @@ final class Pgbench {
                   SELECT md5(n::text)::uuid, %s,
                          tstzrange(to_timestamp(%d + n * 1800), to_timestamp(%d + n * 1800 + 1800), '[)')
                   FROM (SELECT nextval('bench_scratch.half_hour') AS n) AS next_half_hour
-                  ON CONFLICT DO NOTHING;
+                  ON CONFLICT ON CONSTRAINT reservation_no_overlap DO NOTHING;
                 RELEASE SAVEPOINT hold;
                 INSERT INTO appointment (appointment_type_id, cancellation_reason, cancelled_by, created_at, created_by,
                     device_id, ends_at, late_cancellation, note, patient_id, practitioner_id, reminder_sent_at, room_id,

@@ -32,7 +32,8 @@ class Reservations {
 
     /**
      * Holds the resource over {@code range}, or finds it taken. The exclusion constraint decides; with
-     * {@code on conflict do nothing} a taken resource is an insert of no row rather than an error, and PostgreSQL's
+     * {@code on conflict on constraint reservation_no_overlap do nothing} a taken resource is an insert of no row rather
+     * than an error (any other conflict, such as the same appointment holding the same resource twice, still fails), and PostgreSQL's
      * speculative insertion lets two requests for the same time settle without a deadlock. Holding several
      * resources (practitioner, room, device) in one transaction can still deadlock with another request holding
      * them in another order; the savepoint turns that into "taken" without losing the transaction.
@@ -46,7 +47,7 @@ class Reservations {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         insert into reservation (appointment_id, resource_id, during)
                         values (?, ?, tstzrange(?, ?, '[)'))
-                        on conflict do nothing""")) {
+                        on conflict on constraint reservation_no_overlap do nothing""")) {
                     insert.setObject(1, appointmentId);
                     insert.setObject(2, resourceId);
                     insert.setObject(3, range.start().atOffset(ZoneOffset.UTC));
