@@ -69,7 +69,16 @@ final class RunningClinic implements AutoCloseable {
                     startService(root, "booking-service", work, jdbcUrl, bootstrapServers, keys));
             CompletableFuture<ServiceProcess> treatment = CompletableFuture.supplyAsync(() ->
                     startService(root, "treatment-service", work, jdbcUrl, bootstrapServers, keys));
-            return new RunningClinic(booking.join(), treatment.join());
+            CompletableFuture.allOf(booking, treatment).exceptionally(failed -> null).join();
+            if (booking.isCompletedExceptionally() || treatment.isCompletedExceptionally()) {
+                // the one that came up must not outlive the run
+                booking.thenAccept(ServiceProcess::close);
+                treatment.thenAccept(ServiceProcess::close);
+            }
+            RunningClinic clinic = new RunningClinic(booking.join(), treatment.join());
+            // JUnit closes the clinic at the end of the run; this hook is for a run that is killed before that
+            Runtime.getRuntime().addShutdownHook(new Thread(clinic::close, "running-clinic-stop"));
+            return clinic;
         } catch (CompletionException e) {
             throw new IllegalStateException("The clinic did not start: " + e.getCause().getMessage(), e.getCause());
         } catch (java.io.IOException e) {

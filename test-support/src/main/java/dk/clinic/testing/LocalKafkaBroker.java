@@ -112,12 +112,20 @@ public final class LocalKafkaBroker implements TestInfrastructure.TestBroker, Au
                     .start();
             ChildProcesses.awaitPort(process, port, READY_TIMEOUT, "The test Kafka broker",
                     directory.resolve("broker.log"));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            stopFailedStart();
             throw new IllegalStateException("Could not start the test Kafka broker: " + e.getMessage(), e);
         } catch (InterruptedException e) {
+            stopFailedStart();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the test Kafka broker started", e);
         }
+    }
+
+    /** A broker that did not come up must not outlive the attempt. */
+    private void stopFailedStart() {
+        ChildProcesses.stop(process);
+        process = null;
     }
 
     @Override

@@ -69,7 +69,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
                 "CLINIC_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString()));
         ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            service.close(); // a service that did not come up must not outlive the attempt
+            throw e;
+        }
         return service;
     }
 

@@ -49,6 +49,10 @@ class AutoBooking {
         this.clinics = clinics;
     }
 
+    /**
+     * After the consumer's transaction committed, so the request is visible and the plan's lock (taken by storing the
+     * request) is released: booking takes that lock again, and would wait for itself in an earlier phase.
+     */
     void book(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulingRequests.Received received) {
         try {
             QuarkusTransaction.requiringNew().run(() -> tryBooking(requests.require(received.requestId())));
@@ -77,7 +81,11 @@ class AutoBooking {
                             request.intervalDays, null, "Booked automatically for the treatment plan", request.id)));
                     return;
                 } catch (ProblemException doesNotFit) {
-                    // the next start may fit the whole course
+                    if ("request-not-open".equals(doesNotFit.slug())) {
+                        LOG.infof("Request %s is no longer open (its plan ended); nothing to book", request.id);
+                        return;
+                    }
+                    // otherwise the next start may fit the whole course
                 }
             }
         }
