@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +25,26 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-/** Europe/Copenhagen: clocks go forward on 2026-03-29 and 2027-03-28, back on 2026-10-25 and 2027-10-31. */
+/**
+ * Europe/Copenhagen: clocks went forward on 2026-03-29 and back on 2026-10-25 (working time is computed for any day).
+ * Bookings need days ahead, so those stories take the next changes at least four weeks away from the zone's rules:
+ * always a Sunday, so the Friday before and the Monday after are working days.
+ */
 @QuarkusTest
 class DaylightSavingTest {
+
+    private static final ZoneId CLINIC = ZoneId.of("Europe/Copenhagen");
+
+    /** The Sunday of the next change at least four weeks ahead: forward (a gap) or back (an overlap). */
+    private static LocalDate nextChange(boolean forward) {
+        ZoneRules rules = CLINIC.getRules();
+        ZoneOffsetTransition change = rules.nextTransition(
+                LocalDate.now(CLINIC).plusWeeks(4).atStartOfDay(CLINIC).toInstant());
+        while (change.isGap() != forward) {
+            change = rules.nextTransition(change.getInstant());
+        }
+        return change.getDateTimeBefore().toLocalDate();
+    }
 
     @Inject
     ScheduleService schedule;
@@ -52,22 +72,30 @@ class DaylightSavingTest {
         UUID practitioner = Fixtures.practitioner("Nine", WEEKDAYS_8_TO_16, "dry_needling");
         UUID patient = Fixtures.registerPatient("Nina", "Clock");
 
-        Fixtures.book(patient, type, practitioner, "2027-03-26T09:00").then().statusCode(201)
-                .body("start", equalTo("2027-03-26T08:00:00Z")).body("localStart", equalTo("2027-03-26T09:00"));
-        Fixtures.book(patient, type, practitioner, "2027-03-29T09:00").then().statusCode(201)
-                .body("start", equalTo("2027-03-29T07:00:00Z")).body("localStart", equalTo("2027-03-29T09:00"));
-        Fixtures.book(patient, type, practitioner, "2027-10-29T09:00").then().statusCode(201)
-                .body("start", equalTo("2027-10-29T07:00:00Z"));
-        Fixtures.book(patient, type, practitioner, "2027-11-01T09:00").then().statusCode(201)
-                .body("start", equalTo("2027-11-01T08:00:00Z"));
+        LocalDate spring = nextChange(true);
+        LocalDate autumn = nextChange(false);
+        LocalDate fridayBeforeSpring = spring.minusDays(2);
+        LocalDate mondayAfterSpring = spring.plusDays(1);
+
+        Fixtures.book(patient, type, practitioner, fridayBeforeSpring + "T09:00").then().statusCode(201)
+                .body("start", equalTo(fridayBeforeSpring + "T08:00:00Z"))   // winter time, UTC+1
+                .body("localStart", equalTo(fridayBeforeSpring + "T09:00"));
+        Fixtures.book(patient, type, practitioner, mondayAfterSpring + "T09:00").then().statusCode(201)
+                .body("start", equalTo(mondayAfterSpring + "T07:00:00Z"))    // summer time, UTC+2
+                .body("localStart", equalTo(mondayAfterSpring + "T09:00"));
+        Fixtures.book(patient, type, practitioner, autumn.minusDays(2) + "T09:00").then().statusCode(201)
+                .body("start", equalTo(autumn.minusDays(2) + "T07:00:00Z"));
+        Fixtures.book(patient, type, practitioner, autumn.plusDays(1) + "T09:00").then().statusCode(201)
+                .body("start", equalTo(autumn.plusDays(1) + "T08:00:00Z"));
 
         given().header("Authorization", Tokens.receptionist())
                 .queryParam("type", type).queryParam("practitioner", practitioner)
-                .queryParam("from", "2027-03-26").queryParam("to", "2027-03-29").queryParam("limit", 200)
+                .queryParam("from", fridayBeforeSpring.toString()).queryParam("to", mondayAfterSpring.toString())
+                .queryParam("limit", 200)
                 .get("/api/slots")
                 .then().statusCode(200)
-                .body("localStart", hasItem("2027-03-29T08:00"))
-                .body("localStart", not(hasItem("2027-03-29T09:00")))
+                .body("localStart", hasItem(mondayAfterSpring + "T08:00"))
+                .body("localStart", not(hasItem(mondayAfterSpring + "T09:00")))
                 .body("localStart", everyItem(not(containsString("T07:"))))
                 .body("localStart", everyItem(not(containsString("T16:"))));
     }
@@ -78,7 +106,7 @@ class DaylightSavingTest {
         UUID practitioner = Fixtures.practitioner("Night", WEEKDAYS_8_TO_16, "dry_needling");
         UUID patient = Fixtures.registerPatient("Natalie", "Gap");
 
-        for (String skipped : List.of("2026-03-29T02:30", "2027-03-28T02:30")) {
+        for (String skipped : List.of("2026-03-29T02:30", nextChange(true) + "T02:30")) {
             Fixtures.book(patient, type, practitioner, skipped)
                     .then().statusCode(400)
                     .contentType("application/problem+json")

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
@@ -77,15 +78,15 @@ class TreatmentRoundTripTest {
                 .then().statusCode(200).body("id", hasItem(request.id().toString()));
 
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-07T09:00",
-                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}"""
+                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}""")
                         .formatted(UUID.randomUUID(), type, practitioner, request.id()))
                 .post("/api/series").then().statusCode(422);
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-07T09:00",
-                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}"""
+                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}""")
                         .formatted(patient, type, practitioner, request.id()))
                 .post("/api/series").then().statusCode(201);
         awaitStatus(request, "booked");
@@ -97,9 +98,9 @@ class TreatmentRoundTripTest {
             assertThat(r.value()).contains(request.plan().toString()).contains(request.course().toString());
         });
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-07-05T09:00",
-                         "count":1,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, request.id()))
+                         "count":1,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, request.id()))
                 .post("/api/series").then().statusCode(409).body("errors[0].field", equalTo("schedulingRequestId"));
     }
 
@@ -112,9 +113,9 @@ class TreatmentRoundTripTest {
         Request request = request(patient, modality, 3, false);
         awaitStatus(request, "open");
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-08T10:00",
-                         "count":3,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, request.id()))
+                         "count":3,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, request.id()))
                 .post("/api/series").then().statusCode(201);
 
         KafkaTestClient.publish("clinic.treatment.plan.closed.v1", patient.toString(), request.plan().toString(), """
@@ -173,9 +174,9 @@ class TreatmentRoundTripTest {
         Request first = request(patient, modality, 2, false);
         awaitStatus(first, "open");
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-09T10:00",
-                         "count":2,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, first.id()))
+                         "count":2,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, first.id()))
                 .post("/api/series").then().statusCode(201);
         KafkaTestClient.publish("clinic.treatment.plan.closed.v1", patient.toString(), first.plan().toString(), """
                 {"planId":"%s","episodeId":"%s","patientId":"%s","status":"discontinued","reason":"Moved away","version":4}"""
@@ -192,9 +193,9 @@ class TreatmentRoundTripTest {
         given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
                 .get("/api/appointments").then().statusCode(200).body("$", hasSize(2));
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body("""
+                .body(dated("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-23T10:00",
-                         "count":1,"schedulingRequestId":"%s"}""".formatted(patient, type, practitioner, late.id()))
+                         "count":1,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, late.id()))
                 .post("/api/series").then().statusCode(409).body("errors[0].field", equalTo("schedulingRequestId"));
     }
 }

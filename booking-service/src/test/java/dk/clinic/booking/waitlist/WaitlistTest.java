@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
@@ -80,15 +81,15 @@ class WaitlistTest {
     void theUrgentPatientIsOfferedTheTimeBeforeOneWhoWaitedLonger() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Priority", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-07T10:00");
+        String booked = bookAt(type, practitioner, dated("2027-06-07T10:00"));
         String routine = addToWaitlist(Fixtures.registerPatient("Rolf", "Routine"), type, practitioner,
-                "2027-06-01T08:00", "2027-06-30T16:00", 4);
+                dated("2027-06-01T08:00"), dated("2027-06-30T16:00"), 4);
         String urgent = addToWaitlist(Fixtures.registerPatient("Ursula", "Urgent"), type, null,
-                "2027-06-07T08:00", "2027-06-08T16:00", 1);
+                dated("2027-06-07T08:00"), dated("2027-06-08T16:00"), 1);
 
         cancel(booked, "clinic").then().statusCode(200);
 
-        assertThat(openOfferFor(urgent).get("localStart")).isEqualTo("2027-06-07T10:00");
+        assertThat(openOfferFor(urgent).get("localStart")).isEqualTo(dated("2027-06-07T10:00"));
         entryOf(routine).then().body("status", equalTo("waiting"));
         assertThat(offers("open", routine)).isEmpty();
     }
@@ -97,9 +98,9 @@ class WaitlistTest {
     void acceptingAnOfferBooksTheAppointmentForThePatientOnTheWaitlist() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Accept", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-08T09:30");
+        String booked = bookAt(type, practitioner, dated("2027-06-08T09:30"));
         UUID lise = Fixtures.registerPatient("Lise", "Accepts");
-        String entry = addToWaitlist(lise, type, practitioner, "2027-06-08T08:00", "2027-06-08T16:00", 2);
+        String entry = addToWaitlist(lise, type, practitioner, dated("2027-06-08T08:00"), dated("2027-06-08T16:00"), 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(entry).get("id");
 
@@ -108,7 +109,7 @@ class WaitlistTest {
                 .header("ETag", "\"0\"")
                 .body("patientId", equalTo(lise.toString()))
                 .body("practitionerId", equalTo(practitioner.toString()))
-                .body("localStart", equalTo("2027-06-08T09:30"))
+                .body("localStart", equalTo(dated("2027-06-08T09:30")))
                 .body("status", equalTo("booked"))
                 .extract().path("id");
 
@@ -124,12 +125,12 @@ class WaitlistTest {
     void anOfferForTimeThatWasBookedMeanwhileCannotBeAcceptedAndNamesOtherTimes() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Taken", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-09T11:00");
+        String booked = bookAt(type, practitioner, dated("2027-06-09T11:00"));
         String entry = addToWaitlist(Fixtures.registerPatient("Tove", "TooLate"), type, null,
-                "2027-06-09T08:00", "2027-06-09T16:00", 2);
+                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(entry).get("id");
-        bookAt(type, practitioner, "2027-06-09T11:00"); // the phone rang first
+        bookAt(type, practitioner, dated("2027-06-09T11:00")); // the phone rang first
 
         answer(offer, "accept").then().statusCode(409)
                 .body("resource.kind", equalTo("practitioner"))
@@ -141,11 +142,11 @@ class WaitlistTest {
     void anExpiredOfferCannotBeAcceptedAndTheTimeGoesToTheNextPatient() throws Exception {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Expiry", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-07T13:00");
+        String booked = bookAt(type, practitioner, dated("2027-06-07T13:00"));
         String first = addToWaitlist(Fixtures.registerPatient("Frida", "First"), type, null,
-                "2027-06-07T08:00", "2027-06-07T16:00", 1);
+                dated("2027-06-07T08:00"), dated("2027-06-07T16:00"), 1);
         String next = addToWaitlist(Fixtures.registerPatient("Niels", "Next"), type, null,
-                "2027-06-07T08:00", "2027-06-07T16:00", 2);
+                dated("2027-06-07T08:00"), dated("2027-06-07T16:00"), 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(first).get("id");
 
@@ -157,7 +158,7 @@ class WaitlistTest {
 
         assertThat(offers("expired", first)).singleElement().satisfies(o -> assertThat(o.get("id")).isEqualTo(offer));
         entryOf(first).then().body("status", equalTo("waiting"));
-        assertThat(openOfferFor(next).get("localStart")).isEqualTo("2027-06-07T13:00");
+        assertThat(openOfferFor(next).get("localStart")).isEqualTo(dated("2027-06-07T13:00"));
         assertThat(offers("open", first)).isEmpty();
         answer(offer, "decline").then().statusCode(410);
     }
@@ -166,11 +167,11 @@ class WaitlistTest {
     void aDeclinedOfferPassesTheTimeToTheNextPatient() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Decline", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-08T14:00");
+        String booked = bookAt(type, practitioner, dated("2027-06-08T14:00"));
         String first = addToWaitlist(Fixtures.registerPatient("Dorte", "Declines"), type, null,
-                "2027-06-08T08:00", "2027-06-10T16:00", 1);
+                dated("2027-06-08T08:00"), dated("2027-06-10T16:00"), 1);
         String next = addToWaitlist(Fixtures.registerPatient("Niels", "Takes"), type, null,
-                "2027-06-08T08:00", "2027-06-10T16:00", 3);
+                dated("2027-06-08T08:00"), dated("2027-06-10T16:00"), 3);
         cancel(booked, "clinic").then().statusCode(200);
         String offer = (String) openOfferFor(first).get("id");
 
@@ -178,7 +179,7 @@ class WaitlistTest {
 
         entryOf(first).then().body("status", equalTo("waiting"));
         assertThat(offers("open", first)).isEmpty();
-        assertThat(openOfferFor(next).get("localStart")).isEqualTo("2027-06-08T14:00");
+        assertThat(openOfferFor(next).get("localStart")).isEqualTo(dated("2027-06-08T14:00"));
         answer(offer, "accept").then().statusCode(409);
     }
 
@@ -186,11 +187,11 @@ class WaitlistTest {
     void aWithdrawnPatientIsPassedOver() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Withdraw", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, "2027-06-09T09:00");
+        String booked = bookAt(type, practitioner, dated("2027-06-09T09:00"));
         String gone = addToWaitlist(Fixtures.registerPatient("Gunnar", "Gone"), type, null,
-                "2027-06-09T08:00", "2027-06-09T16:00", 1);
+                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 1);
         String staying = addToWaitlist(Fixtures.registerPatient("Stine", "Stays"), type, null,
-                "2027-06-09T08:00", "2027-06-09T16:00", 5);
+                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 5);
 
         withdraw(gone, null).then().statusCode(428);
         withdraw(gone, "\"7\"").then().statusCode(412);
@@ -199,7 +200,7 @@ class WaitlistTest {
         cancel(booked, "patient").then().statusCode(200);
 
         assertThat(offers(null, gone)).isEmpty();
-        assertThat(openOfferFor(staying).get("localStart")).isEqualTo("2027-06-09T09:00");
+        assertThat(openOfferFor(staying).get("localStart")).isEqualTo(dated("2027-06-09T09:00"));
         given().header("Authorization", Tokens.receptionist()).queryParam("status", "withdrawn")
                 .get("/api/waitlist").then().statusCode(200)
                 .body("findAll { it.id == '%s' }".formatted(gone), hasSize(1));
@@ -211,24 +212,24 @@ class WaitlistTest {
         UUID patient = Fixtures.registerPatient("Bad", "Input");
         UUID osteopath = Fixtures.practitioner("Osteo", WEEKDAYS_8_TO_16, "osteopathy");
 
-        post(patient, type, null, "2027-06-09T16:00", "2027-06-09T08:00", 2).then().statusCode(400)
+        post(patient, type, null, dated("2027-06-09T16:00"), dated("2027-06-09T08:00"), 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("latest"));
         post(patient, type, null, "2020-06-01T08:00", "2020-06-09T08:00", 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("latest"));
-        post(patient, type, null, "2027-03-28T02:30", "2027-06-09T08:00", 2).then().statusCode(400)
+        post(patient, type, null, dated("2027-03-28T02:30"), dated("2027-06-09T08:00"), 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("earliest"));
-        post(UUID.randomUUID(), type, null, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
+        post(UUID.randomUUID(), type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("patientId"));
-        post(patient, UUID.randomUUID(), null, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
+        post(patient, UUID.randomUUID(), null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("appointmentTypeId"));
-        post(patient, type, osteopath, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
+        post(patient, type, osteopath, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("practitionerId"));
-        post(patient, type, null, "2027-06-01T08:00", "2027-06-09T08:00", 9).then().statusCode(400)
+        post(patient, type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 9).then().statusCode(400)
                 .body("errors[0].field", equalTo("priority"));
-        post(patient, type, null, "soon", "2027-06-09T08:00", 2).then().statusCode(400)
+        post(patient, type, null, "soon", dated("2027-06-09T08:00"), 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("earliest"));
         given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
-                .body(entryJson(patient, type, null, "2027-06-01T08:00", "2027-06-09T08:00", 2))
+                .body(entryJson(patient, type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2))
                 .post("/api/waitlist").then().statusCode(403);
         given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
                 .get("/api/waitlist").then().statusCode(200).body("$", hasSize(0));
