@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -38,15 +38,17 @@ class AutoBooking {
     private final SlotFinder slots;
     private final SeriesService series;
     private final ClinicService clinics;
+    private final Clock clock;
 
     AutoBooking(SchedulingRequests requests, AppointmentTypeService types, ResourceService resources, SlotFinder slots,
-                SeriesService series, ClinicService clinics) {
+                SeriesService series, ClinicService clinics, Clock clock) {
         this.requests = requests;
         this.types = types;
         this.resources = resources;
         this.slots = slots;
         this.series = series;
         this.clinics = clinics;
+        this.clock = clock;
     }
 
     /**
@@ -71,9 +73,9 @@ class AutoBooking {
         Practitioner preferred = request.practitionerPreference == null ? null
                 : resources.active(Practitioner.class).stream()
                 .filter(p -> p.id.equals(request.practitionerPreference)).findFirst().orElse(null);
-        LocalDate from = clinics.calendar().local(Instant.now()).toLocalDate().plusDays(1);
+        LocalDate from = clinics.calendar().local(clock.instant()).toLocalDate().plusDays(1);
         for (AppointmentType type : candidates) {
-            List<Slot> first = slots.find(type, from, from.plusDays(SEARCH_DAYS), preferred, null, Instant.now(), 20);
+            List<Slot> first = slots.find(type, from, from.plusDays(SEARCH_DAYS), preferred, null, clock.instant(), 20);
             for (Slot slot : first) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> series.book(new SeriesRequest(request.patientId,

@@ -15,7 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,11 +35,13 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     private final EventInbox inbox;
     private final AppointmentService appointments;
     private final Event<Received> received;
+    private final Clock clock;
 
-    SchedulingRequests(EventInbox inbox, AppointmentService appointments, Event<Received> received) {
+    SchedulingRequests(EventInbox inbox, AppointmentService appointments, Event<Received> received, Clock clock) {
         this.inbox = inbox;
         this.appointments = appointments;
         this.received = received;
+        this.clock = clock;
     }
 
     @Transactional
@@ -90,7 +92,7 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         request.reason = event.text("reason");
         // a request of a plan that has already ended (its closing came first) is nothing to book
         request.status = closed(request.planId) ? SchedulingRequest.Status.closed : SchedulingRequest.Status.open;
-        request.receivedAt = Instant.now();
+        request.receivedAt = clock.instant();
         persist(request);
         if (request.status == SchedulingRequest.Status.open && request.autoBook) {
             received.fire(new Received(request.id));
@@ -107,7 +109,7 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         // the practitioner's reason is clinical: the reception sees only that the plan ended, and how
         String reason = "Treatment plan " + event.text("status");
         List<Appointment> remaining = appointments.list("planId = ?1 and status = ?2 and start > ?3 and flag is null",
-                planId, AppointmentStatus.booked, Instant.now());
+                planId, AppointmentStatus.booked, clock.instant());
         for (Appointment appointment : remaining) {
             appointment.flag = "plan_closed";
             appointment.flagReason = reason;

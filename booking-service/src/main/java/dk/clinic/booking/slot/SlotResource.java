@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -34,11 +34,13 @@ public class SlotResource {
     private final SlotFinder slots;
     private final AppointmentTypeService types;
     private final ResourceService resources;
+    private final Clock clock;
 
-    SlotResource(SlotFinder slots, AppointmentTypeService types, ResourceService resources) {
+    SlotResource(SlotFinder slots, AppointmentTypeService types, ResourceService resources, Clock clock) {
         this.slots = slots;
         this.types = types;
         this.resources = resources;
+        this.clock = clock;
     }
 
     @GET
@@ -63,6 +65,6 @@ public class SlotResource {
         Practitioner practitioner = practitionerId == null ? null
                 : resources.requireActiveReference(Practitioner.class, "practitioner", practitionerId);
         UUID preferred = patientId == null ? null : slots.previousPractitioner(patientId, type.modality).orElse(null);
-        return slots.find(type, from, to, practitioner, preferred, Instant.now(), limit);
+        return slots.find(type, from, to, practitioner, preferred, clock.instant(), limit);
     }
 }

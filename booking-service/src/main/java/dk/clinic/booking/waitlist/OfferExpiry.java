@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -24,10 +24,12 @@ public class OfferExpiry {
 
     private final EntityManager entityManager;
     private final OfferMaker offers;
+    private final Clock clock;
 
-    OfferExpiry(EntityManager entityManager, OfferMaker offers) {
+    OfferExpiry(EntityManager entityManager, OfferMaker offers, Clock clock) {
         this.entityManager = entityManager;
         this.offers = offers;
+        this.clock = clock;
     }
 
     // skipped while the application starts or shuts down (the database may already be gone)
@@ -48,7 +50,7 @@ public class OfferExpiry {
                             select * from waitlist_offer where status = 'open' and expires_at <= :now
                             order by expires_at limit :batch
                             for update skip locked""", WaitlistOffer.class)
-                    .setParameter("now", Instant.now().atOffset(ZoneOffset.UTC))
+                    .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                     .setParameter("batch", BATCH)
                     .getResultList();
             for (WaitlistOffer offer : overdue) {

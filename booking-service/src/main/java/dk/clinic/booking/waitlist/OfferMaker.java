@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,12 +39,14 @@ class OfferMaker {
     private final ClinicService clinics;
     private final SlotFinder slots;
     private final WaitlistEvents events;
+    private final Clock clock;
 
-    OfferMaker(EntityManager entityManager, ClinicService clinics, SlotFinder slots, WaitlistEvents events) {
+    OfferMaker(EntityManager entityManager, ClinicService clinics, SlotFinder slots, WaitlistEvents events, Clock clock) {
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.slots = slots;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -62,7 +65,7 @@ class OfferMaker {
     /** Offers the time to the next matching entry, if any, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<WaitlistOffer> offerNext(TimeFreed freed) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant from = freed.start().isAfter(now) ? freed.start() : now; // a no-show's time is free from now on
         if (!freed.end().isAfter(from)) {
             return Optional.empty();
@@ -123,7 +126,7 @@ class OfferMaker {
 
     private WaitlistOffer offer(WaitlistEntry entry, Slot slot) {
         Clinic clinic = clinics.current();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofMinutes(clinic.waitlistOfferMinutes));
         WaitlistOffer offer = new WaitlistOffer();
         offer.id = UUID.randomUUID();

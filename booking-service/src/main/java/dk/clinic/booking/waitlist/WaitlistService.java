@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,11 @@ public class WaitlistService {
     private final AppointmentService appointments;
     private final OfferMaker offers;
     private final CurrentUser user;
+    private final Clock clock;
 
     WaitlistService(EntityManager entityManager, ClinicService clinics, PatientService patients,
                     AppointmentTypeService types, ResourceService resources, AppointmentService appointments,
-                    OfferMaker offers, CurrentUser user) {
+                    OfferMaker offers, CurrentUser user, Clock clock) {
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.patients = patients;
@@ -50,6 +52,7 @@ public class WaitlistService {
         this.appointments = appointments;
         this.offers = offers;
         this.user = user;
+        this.clock = clock;
     }
 
     @Transactional
@@ -60,7 +63,7 @@ public class WaitlistService {
         if (!latest.isAfter(earliest)) {
             throw ProblemException.invalid("latest", "must be after earliest");
         }
-        if (!latest.isAfter(Instant.now())) {
+        if (!latest.isAfter(clock.instant())) {
             throw ProblemException.invalid("latest", "must be in the future");
         }
         if (patients.findByIdOptional(request.patientId()).isEmpty()) {
@@ -85,7 +88,7 @@ public class WaitlistService {
         entry.latest = latest;
         entry.priority = request.priority().shortValue();
         entry.status = WaitlistEntry.Status.waiting;
-        entry.createdAt = Instant.now();
+        entry.createdAt = clock.instant();
         entry.createdBy = user.name();
         entityManager.persist(entry);
         entityManager.flush();
@@ -188,7 +191,7 @@ public class WaitlistService {
         WaitlistOffer offer = Optional.ofNullable(
                         entityManager.find(WaitlistOffer.class, offerId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> ProblemException.notFound("Waitlist offer", offerId));
-        boolean lapsed = offer.status == WaitlistOffer.Status.open && !offer.expiresAt.isAfter(Instant.now());
+        boolean lapsed = offer.status == WaitlistOffer.Status.open && !offer.expiresAt.isAfter(clock.instant());
         if (offer.status == WaitlistOffer.Status.expired || lapsed) {
             // the expiry job passes the time on to the next patient, if it has not already
             throw new ProblemException(410, "offer-expired", "The offer has expired",
