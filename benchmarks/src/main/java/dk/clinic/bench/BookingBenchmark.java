@@ -112,11 +112,17 @@ public final class BookingBenchmark {
         load.withContention("warm-up", contended, WARM_UP);
         bookings.add(load.withContention("with contention", contended, settings.duration()));
 
+        say("stack ceiling: GET " + StackCeiling.PATH + ", " + settings.clients() + " clients, "
+                + WARM_UP.toSeconds() + " s warm-up, " + settings.duration().toSeconds() + " s measured");
+        StackCeiling.run(api, receptionist, settings.clients(), WARM_UP, service);
+        StackCeiling.Result stack = StackCeiling.run(api, receptionist, settings.clients(), settings.duration(), service);
+
         Memory memory = Memory.of(service, api);
-        return new Figures(clinic, seeded, history, searches, bookings, deadlocksBeforeContention, memory);
+        return new Figures(clinic, seeded, history, searches, bookings, deadlocksBeforeContention, stack, memory);
     }
 
     record Figures(Clinic clinic, Duration seeded, History.Summary history, List<SlotSearch.Result> searches,
-                   List<BookingLoad.Result> bookings, long deadlocksBeforeContention, Memory memory) {
+                   List<BookingLoad.Result> bookings, long deadlocksBeforeContention, StackCeiling.Result stack,
+                   Memory memory) {
     }
 }

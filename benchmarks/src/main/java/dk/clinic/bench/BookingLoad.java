@@ -56,7 +56,7 @@ final class BookingLoad {
 
     record Result(String label, int clients, Duration elapsed, long requests, long booked, long conflicts,
                   long otherRefusals, long serverErrors, long ioErrors, Latency latency, Duration serviceCpu,
-                  String firstUnexpected) {
+                  Duration databaseCpu, String firstUnexpected) {
 
         double requestsPerSecond() {
             return requests / seconds();
@@ -119,6 +119,7 @@ final class BookingLoad {
 
     private Result run(String label, Work work) throws Exception {
         Duration cpuBefore = service.cpu();
+        Duration databaseBefore = PostgresCpu.used();
         long started = System.nanoTime();
         List<Client> all = new ArrayList<>();
         List<Future<Void>> done = new ArrayList<>();
@@ -150,7 +151,8 @@ final class BookingLoad {
             firstUnexpected = firstUnexpected != null ? firstUnexpected : client.firstUnexpected;
         }
         return new Result(label, clients, elapsed, requests, booked, conflicts, refusals, serverErrors, ioErrors,
-                Latency.of(latency), service.cpu().minus(cpuBefore), firstUnexpected);
+                Latency.of(latency), service.cpu().minus(cpuBefore), PostgresCpu.used().minus(databaseBefore),
+                firstUnexpected);
     }
 
     private Target target(LocalDate firstMonday, long practitionerDay, int start) {

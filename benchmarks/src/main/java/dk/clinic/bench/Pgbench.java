@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,7 @@ final class Pgbench {
     private Pgbench() {
     }
 
-    record Result(double tps, double latencyMs, long transactions, long failed, Path script) {
+    record Result(double tps, double latencyMs, long transactions, long failed, Duration databaseCpu, Path script) {
     }
 
     /** The reason pgbench cannot run here, if it cannot. */
@@ -65,11 +66,13 @@ final class Pgbench {
                 "-h", settings.pgHost(), "-p", settings.pgPort(), "-U", "booking_svc", database.name())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pgbench.environment().put("PGPASSWORD", "booking");
+        Duration databaseBefore = PostgresCpu.used();
         Process process = pgbench.start();
         if (!process.waitFor(settings.duration().toSeconds() + 120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("pgbench did not finish; see " + log);
         }
+        Duration databaseCpu = PostgresCpu.used().minus(databaseBefore);
         String output = Files.readString(log);
         if (process.exitValue() != 0) {
             throw new IllegalStateException("pgbench failed (exit " + process.exitValue() + "):\n" + output);
@@ -78,7 +81,7 @@ final class Pgbench {
                 (long) number(output, "number of transactions actually processed: ([0-9]+)"),
                 output.contains("number of failed transactions")
                         ? (long) number(output, "number of failed transactions: ([0-9]+)") : 0,
-                script);
+                databaseCpu, script);
     }
 
     /**

@@ -12,6 +12,7 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
     boolean failed() {
         return figures.searches().stream().anyMatch(s -> s.errors() > 0)
                 || figures.bookings().stream().anyMatch(b -> b.serverErrors() + b.ioErrors() + b.otherRefusals() > 0)
+                || figures.stack().failures() > 0
                 || (ceiling != null && ceiling.failed() > 0);
     }
 
@@ -51,17 +52,18 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
 
         line(out, "Booking: POST /api/appointments, dry needling, %d clients, %d s per run",
                 settings.clients(), settings.duration().toSeconds());
-        line(out, "  %-20s %9s %9s %7s %7s %7s %7s %7s %5s %5s %5s %10s", "", "requests/s", "booked/s", "p50 ms",
-                "p95 ms", "p99 ms", "201", "409", "4xx", "5xx", "I/O", "CPU ms/req");
+        line(out, "  %-20s %9s %9s %7s %7s %7s %7s %7s %5s %5s %5s %10s %9s", "", "requests/s", "booked/s", "p50 ms",
+                "p95 ms", "p99 ms", "201", "409", "4xx", "5xx", "I/O", "CPU ms/req", "PG ms/req");
         for (BookingLoad.Result run : figures.bookings()) {
             Latency l = run.latency();
-            line(out, "  %-20s %9.1f %9.1f %7.1f %7.1f %7.1f %7d %7d %5d %5d %5d %10.2f", run.label(),
+            line(out, "  %-20s %9.1f %9.1f %7.1f %7.1f %7.1f %7d %7d %5d %5d %5d %10.2f %9.2f", run.label(),
                     run.requestsPerSecond(), run.bookedPerSecond(), l.p50(), l.p95(), l.p99(), run.booked(),
                     run.conflicts(), run.otherRefusals(), run.serverErrors(), run.ioErrors(),
-                    run.requests() == 0 ? 0 : run.serviceCpu().toNanos() / 1e6 / run.requests());
+                    perRequest(run.serviceCpu(), run.requests()), perRequest(run.databaseCpu(), run.requests()));
         }
-        line(out, "  CPU ms/req: booking-service's own CPU time per request. With contention: in every round all clients");
-        line(out, "  book at once, %d of them the same time. PostgreSQL detected %d deadlocks in the contended runs",
+        line(out, "  CPU ms/req: booking-service's own CPU time per request; PG ms/req: PostgreSQL's (all its processes).");
+        line(out, "  With contention: in every round all clients book at once, %d of them the same time. PostgreSQL "
+                        + "detected %d deadlocks in the contended runs",
                 settings.clients() / BookingLoad.CONTENDED_TIMES, contendedDeadlocks);
         if (contendedDeadlocks > 0) {
             line(out, "  (warm-up included): requests holding several resources in different orders waited on each "
@@ -78,12 +80,24 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
             line(out, "PostgreSQL ceiling: pgbench -M prepared -c %d -T %d with a booking's SQL (%s)",
                     settings.clients(), settings.duration().toSeconds(),
                     settings.root().relativize(ceiling.script()));
-            line(out, "  %.1f transactions/s, latency average %.1f ms, %,d transactions, %d failed",
-                    ceiling.tps(), ceiling.latencyMs(), ceiling.transactions(), ceiling.failed());
+            line(out, "  %.1f transactions/s, latency average %.1f ms, %,d transactions, %d failed, PostgreSQL CPU "
+                            + "%.2f ms per transaction", ceiling.tps(), ceiling.latencyMs(), ceiling.transactions(),
+                    ceiling.failed(), perRequest(ceiling.databaseCpu(), ceiling.transactions()));
             line(out, "  booked/s without contention / pgbench tps = %.2f; target at least %.1f: %s", ratio,
                     BookingBenchmark.CEILING_RATIO_TARGET, ratio >= BookingBenchmark.CEILING_RATIO_TARGET
                             ? "MET" : "MISSED");
         }
+        out.append('\n');
+
+        StackCeiling.Result stack = figures.stack();
+        Latency sl = stack.latency();
+        line(out, "Stack ceiling: GET %s as the receptionist (the JWT check, one small read), %d clients, %d s",
+                StackCeiling.PATH, settings.clients(), settings.duration().toSeconds());
+        line(out, "  %.1f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d failed, CPU %.2f ms/req%s",
+                stack.requestsPerSecond(), sl.p50(), sl.p95(), sl.p99(), stack.failures(), stack.cpuMsPerRequest(),
+                ceiling == null ? "" : String.format(Locale.ROOT, "; / pgbench tps = %.2f",
+                        stack.requestsPerSecond() / ceiling.tps()));
+        line(out, "  no booking, which also passes the JWT check and reads before it writes, can be faster than this");
         out.append('\n');
 
         Memory memory = figures.memory();
@@ -94,6 +108,10 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
             line(out, "FAILED: errors above; the figures do not describe booking");
         }
         return out.toString();
+    }
+
+    private static double perRequest(Duration cpu, long requests) {
+        return requests == 0 ? 0 : cpu.toNanos() / 1e6 / requests;
     }
 
     private static void line(StringBuilder out, String format, Object... args) {
