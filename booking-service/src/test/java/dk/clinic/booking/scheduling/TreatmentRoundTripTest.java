@@ -6,6 +6,7 @@ import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,25 @@ class TreatmentRoundTripTest {
         return request;
     }
 
+    /** The reception books a request as a weekly series (dated: see Fixtures). */
+    private static Response bookSeries(UUID patient, UUID type, UUID practitioner, String firstStart, int count,
+                                       Request request) {
+        return given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .body("""
+                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"%s",
+                         "count":%d,"intervalDays":7,"schedulingRequestId":"%s"}"""
+                        .formatted(patient, type, practitioner, dated(firstStart), count, request.id()))
+                .post("/api/series");
+    }
+
+    /** treatment-service says the request's plan has ended. */
+    private static void closePlan(Request request, String status, String reason) {
+        KafkaTestClient.publish("clinic.treatment.plan.closed.v1", request.patient().toString(),
+                request.plan().toString(), """
+                        {"planId":"%s","episodeId":"%s","patientId":"%s","status":"%s","reason":"%s","version":3}"""
+                        .formatted(request.plan(), UUID.randomUUID(), request.patient(), status, reason));
+    }
+
     private static void awaitStatus(Request request, String status) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Tokens.receptionist())
@@ -77,18 +97,8 @@ class TreatmentRoundTripTest {
         given().header("Authorization", Tokens.receptionist()).get("/api/scheduling-requests")
                 .then().statusCode(200).body("id", hasItem(request.id().toString()));
 
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-07T09:00",
-                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}""")
-                        .formatted(UUID.randomUUID(), type, practitioner, request.id()))
-                .post("/api/series").then().statusCode(422);
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-07T09:00",
-                         "count":4,"intervalDays":7,"schedulingRequestId":"%s"}""")
-                        .formatted(patient, type, practitioner, request.id()))
-                .post("/api/series").then().statusCode(201);
+        bookSeries(UUID.randomUUID(), type, practitioner, "2027-06-07T09:00", 4, request).then().statusCode(422);
+        bookSeries(patient, type, practitioner, "2027-06-07T09:00", 4, request).then().statusCode(201);
         awaitStatus(request, "booked");
 
         List<ConsumerRecord<String, String>> booked = KafkaTestClient.await("booking.appointments",
@@ -97,11 +107,8 @@ class TreatmentRoundTripTest {
             assertThat(EventContracts.get().violations(header(r, "ce_type"), r.value())).isEmpty();
             assertThat(r.value()).contains(request.plan().toString()).contains(request.course().toString());
         });
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-07-05T09:00",
-                         "count":1,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, request.id()))
-                .post("/api/series").then().statusCode(409).body("errors[0].field", equalTo("schedulingRequestId"));
+        bookSeries(patient, type, practitioner, "2027-07-05T09:00", 1, request).then().statusCode(409)
+                .body("errors[0].field", equalTo("schedulingRequestId"));
     }
 
     @Test
@@ -112,15 +119,9 @@ class TreatmentRoundTripTest {
         UUID patient = Fixtures.registerPatient("Ending", "Plan");
         Request request = request(patient, modality, 3, false);
         awaitStatus(request, "open");
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-08T10:00",
-                         "count":3,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, request.id()))
-                .post("/api/series").then().statusCode(201);
+        bookSeries(patient, type, practitioner, "2027-06-08T10:00", 3, request).then().statusCode(201);
 
-        KafkaTestClient.publish("clinic.treatment.plan.closed.v1", patient.toString(), request.plan().toString(), """
-                {"planId":"%s","episodeId":"%s","patientId":"%s","status":"discharged","reason":"Goal met","version":3}"""
-                .formatted(request.plan(), UUID.randomUUID(), patient));
+        closePlan(request, "discharged", "Goal met");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Tokens.receptionist())
@@ -173,14 +174,8 @@ class TreatmentRoundTripTest {
         UUID patient = Fixtures.registerPatient("Late", "Request");
         Request first = request(patient, modality, 2, false);
         awaitStatus(first, "open");
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-09T10:00",
-                         "count":2,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, first.id()))
-                .post("/api/series").then().statusCode(201);
-        KafkaTestClient.publish("clinic.treatment.plan.closed.v1", patient.toString(), first.plan().toString(), """
-                {"planId":"%s","episodeId":"%s","patientId":"%s","status":"discontinued","reason":"Moved away","version":4}"""
-                .formatted(first.plan(), UUID.randomUUID(), patient));
+        bookSeries(patient, type, practitioner, "2027-06-09T10:00", 2, first).then().statusCode(201);
+        closePlan(first, "discontinued", "Moved away");
         // booking has handled the closing once the plan's appointments are flagged
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Tokens.receptionist())
@@ -192,10 +187,7 @@ class TreatmentRoundTripTest {
         awaitStatus(late, "closed");
         given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
                 .get("/api/appointments").then().statusCode(200).body("$", hasSize(2));
-        given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
-                .body(dated("""
-                        {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"2027-06-23T10:00",
-                         "count":1,"schedulingRequestId":"%s"}""").formatted(patient, type, practitioner, late.id()))
-                .post("/api/series").then().statusCode(409).body("errors[0].field", equalTo("schedulingRequestId"));
+        bookSeries(patient, type, practitioner, "2027-06-23T10:00", 1, late).then().statusCode(409)
+                .body("errors[0].field", equalTo("schedulingRequestId"));
     }
 }
