@@ -6,6 +6,7 @@ import dk.clinic.testing.TestInfrastructure;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ final class RunningClinic implements AutoCloseable {
             return clinic;
         } catch (CompletionException e) {
             throw new IllegalStateException("The clinic did not start: " + e.getCause().getMessage(), e.getCause());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("The clinic did not start: " + e.getMessage(), e);
         }
     }
@@ -95,7 +96,7 @@ final class RunningClinic implements AutoCloseable {
         }
         try {
             return ServiceProcess.start(root, name, work.resolve(name), jdbcUrl, bootstrapServers, keys);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(name + " did not start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

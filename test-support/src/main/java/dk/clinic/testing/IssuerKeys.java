@@ -25,8 +25,7 @@ public record IssuerKeys(Path publicKey, Path privateKey) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Files.createDirectories(directory);
-        IssuerKeys keys = new IssuerKeys(directory.resolve("issuer-public.pem"), directory.resolve("issuer-private.pem"));
+        IssuerKeys keys = in(directory);
         Files.writeString(keys.privateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.setPosixFilePermissions(keys.privateKey(), PosixFilePermissions.fromString("rw-------"));
         Files.writeString(keys.publicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
@@ -38,11 +37,15 @@ public record IssuerKeys(Path publicKey, Path privateKey) {
      * processes accept the same tokens as the services under {@code @QuarkusTest}.
      */
     public static IssuerKeys testIssuer(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        IssuerKeys keys = new IssuerKeys(directory.resolve("issuer-public.pem"), directory.resolve("issuer-private.pem"));
+        IssuerKeys keys = in(directory);
         copy("test-issuer/public-key.pem", keys.publicKey());
         copy("test-issuer/private-key.pem", keys.privateKey());
         return keys;
+    }
+
+    private static IssuerKeys in(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        return new IssuerKeys(directory.resolve("issuer-public.pem"), directory.resolve("issuer-private.pem"));
     }
 
     private static void copy(String resource, Path target) throws IOException {

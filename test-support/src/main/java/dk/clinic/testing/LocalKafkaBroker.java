@@ -79,17 +79,8 @@ public final class LocalKafkaBroker implements TestInfrastructure.TestBroker, Au
 
     @Override
     public synchronized void halt() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        ChildProcesses.stop(process);
+        process = null;
     }
 
     @Override
@@ -113,26 +104,20 @@ public final class LocalKafkaBroker implements TestInfrastructure.TestBroker, Au
             ChildProcesses.awaitPort(process, port, READY_TIMEOUT, "The test Kafka broker",
                     directory.resolve("broker.log"));
         } catch (IOException | RuntimeException e) {
-            stopFailedStart();
+            halt(); // a broker that did not come up must not outlive the attempt
             throw new IllegalStateException("Could not start the test Kafka broker: " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            stopFailedStart();
+            halt();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the test Kafka broker started", e);
         }
     }
 
-    /** A broker that did not come up must not outlive the attempt. */
-    private void stopFailedStart() {
-        ChildProcesses.stop(process);
-        process = null;
-    }
-
     @Override
     public void shutdown() {
         halt();
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            ChildProcesses.deleteRecursively(directory);
         } catch (IOException e) {
             // a leftover temporary directory is not worth failing a test run for
         }

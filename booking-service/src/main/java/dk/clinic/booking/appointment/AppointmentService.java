@@ -49,9 +49,9 @@ import java.util.function.Consumer;
 public class AppointmentService implements PanacheRepositoryBase<Appointment, UUID> {
 
     private static final int ALTERNATIVES = 3;
+    private static final int ALTERNATIVES_WITHIN_DAYS = 14;
     /** Arrival and fulfilment are recorded on the day: not earlier than this before the start. */
     static final Duration VISIT_RECORDED_FROM = Duration.ofHours(24);
-    private static final int ALTERNATIVES_WITHIN_DAYS = 14;
 
     private final ClinicService clinics;
     private final PatientService patients;
@@ -222,7 +222,8 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
     public List<Slot> alternatives(Placement placement, Instant wanted) {
         ClinicCalendar calendar = clinics.calendar();
         LocalDate from = calendar.local(wanted).toLocalDate();
-        Instant notBefore = wanted.isAfter(clock.instant()) ? wanted : clock.instant();
+        Instant now = clock.instant();
+        Instant notBefore = wanted.isAfter(now) ? wanted : now;
         return slots.find(placement.type(), from, from.plusDays(ALTERNATIVES_WITHIN_DAYS), placement.practitioner(),
                 null, notBefore, ALTERNATIVES);
     }

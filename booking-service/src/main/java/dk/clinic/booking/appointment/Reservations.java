@@ -20,7 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 class Reservations {
 
-    private static final String EXCLUSION_VIOLATION = "23P01";
     /** Two requests inserting overlapping holds at the same instant wait on each other; PostgreSQL lets one win. */
     private static final String DEADLOCK_DETECTED = "40P01";
 
@@ -31,12 +30,12 @@ class Reservations {
     }
 
     /**
-     * Holds the resource over {@code range}, or finds it taken. The exclusion constraint decides; with
-     * {@code on conflict on constraint reservation_no_overlap do nothing} a taken resource is an insert of no row rather
-     * than an error (any other conflict, such as the same appointment holding the same resource twice, still fails), and PostgreSQL's
-     * speculative insertion lets two requests for the same time settle without a deadlock. Holding several
-     * resources (practitioner, room, device) in one transaction can still deadlock with another request holding
-     * them in another order; the savepoint turns that into "taken" without losing the transaction.
+     * Holds the resource over {@code range}, or finds it taken. The exclusion constraint decides: with
+     * {@code on conflict on constraint reservation_no_overlap do nothing} a taken resource is an insert of no row
+     * rather than an error (any other conflict, such as one appointment holding one resource twice, still fails), and
+     * PostgreSQL's speculative insertion lets two requests for the same time settle without a deadlock. Holding
+     * several resources (practitioner, room, device) in one transaction can still deadlock with another request
+     * holding them in another order; the savepoint turns that into "taken" without losing the transaction.
      *
      * @return false when the resource is already held for part of {@code range}
      */
@@ -57,7 +56,7 @@ class Reservations {
                     return held;
                 } catch (SQLException e) {
                     savepoint.execute("rollback to savepoint hold");
-                    if (EXCLUSION_VIOLATION.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState())) {
+                    if (DEADLOCK_DETECTED.equals(e.getSQLState())) {
                         return false;
                     }
                     throw e;

@@ -285,14 +285,6 @@ public class ScheduleService {
                 .setParameter("ids", practitioners).getResultList();
     }
 
-    private static Map<UUID, List<Tuple>> byPractitioner(List<Tuple> rows) {
-        Map<UUID, List<Tuple>> grouped = new HashMap<>();
-        for (Tuple row : rows) {
-            grouped.computeIfAbsent(row.get("practitioner_id", UUID.class), k -> new ArrayList<>()).add(row);
-        }
-        return grouped;
-    }
-
     private static void validate(WeeklyHours hours) {
         List<WeeklyHours.Day> days = hours.days();
         for (int i = 0; i < days.size(); i++) {

@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * Step 2 without the reception, when the plan asks for it: after the request is stored, book the earliest series
  * that fits, with an appointment type that delivers the modality (holding a device when the plan needs one) and the
- * preferred practitioner when the plan names one, trying the 20 earliest free starts of the next four weeks per type. Whatever does not fit stays an open request for the reception.
+ * preferred practitioner when the plan names one, trying the 20 earliest free starts of the next four weeks per
+ * type. Whatever does not fit stays an open request for the reception.
  */
 @ApplicationScoped
 class AutoBooking {

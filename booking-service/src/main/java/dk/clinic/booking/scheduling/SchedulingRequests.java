@@ -48,14 +48,8 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     public void apply(InboundEvent event) {
         inbox.processOnce(event, "scheduling-requests", e -> {
             switch (e.type()) {
-                case REQUESTED -> {
-                    lockPlan(e.uuid("planId"));
-                    receive(e);
-                }
-                case PLAN_CLOSED -> {
-                    lockPlan(e.uuid("planId"));
-                    planClosed(e);
-                }
+                case REQUESTED -> receive(e);
+                case PLAN_CLOSED -> planClosed(e);
                 default -> LOG.debugf("Ignoring treatment event of type %s", e.type());
             }
         });
@@ -77,6 +71,7 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     }
 
     private void receive(InboundEvent event) {
+        lockPlan(event.uuid("planId"));
         SchedulingRequest request = new SchedulingRequest();
         request.id = event.uuid("requestId");
         request.patientId = event.uuid("patientId");
@@ -102,6 +97,7 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
     /** The plan ended: its future booked appointments are flagged for the reception to cancel with the patient. */
     private void planClosed(InboundEvent event) {
         UUID planId = event.uuid("planId");
+        lockPlan(planId);
         getEntityManager().createNativeQuery("""
                         insert into closed_plan (plan_id, status, closed_at) values (:plan, :status, now())
                         on conflict (plan_id) do nothing""")
