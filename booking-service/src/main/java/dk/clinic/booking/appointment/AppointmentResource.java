@@ -1,10 +1,12 @@
 package dk.clinic.booking.appointment;
 
+import dk.clinic.platform.validation.MultilineText;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
+import dk.clinic.platform.validation.Accepted;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -50,6 +53,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Book an appointment",
             description = "Roles: receptionist, admin. Holds the practitioner, a room and a device as the type needs, "
@@ -72,7 +76,7 @@ public class AppointmentResource {
                          @QueryParam("device") UUID device, @QueryParam("patient") UUID patient,
                          @QueryParam("status") AppointmentStatus status,
                          @QueryParam("flagged") Boolean flagged,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Accepted.LAST_PAGE) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
@@ -102,6 +106,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/reschedule")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Move an appointment to another time",
@@ -112,6 +117,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Cancel an appointment",
@@ -123,6 +129,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/arrive")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Check the patient in",
@@ -133,6 +140,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/fulfil")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
     @Operation(summary = "Mark the appointment as delivered",
@@ -143,6 +151,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/no-show")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Record that the patient did not come",
@@ -165,17 +174,18 @@ public class AppointmentResource {
              "practitionerId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","start":"2026-12-01T09:00"}""")
     public record BookingRequest(@NotNull UUID patientId, @NotNull UUID appointmentTypeId, @NotNull UUID practitionerId,
                                  UUID roomId, UUID deviceId, @NotNull ClinicTime start,
-                                 @Size(max = 1000) String note) {
+                                 @MultilineText @Size(max = 1000) String note) {
     }
 
     @Schema(examples = """
             {"start":"2026-12-08T10:30","reason":"Patient asked for a later time"}""")
-    public record RescheduleRequest(@NotNull ClinicTime start, @Size(max = 500) String reason) {
+    public record RescheduleRequest(@NotNull ClinicTime start, @MultilineText @Size(max = 500) String reason) {
     }
 
     @Schema(examples = """
             {"by":"patient","reason":"Ill"}""")
-    public record CancelRequest(@NotNull Appointment.CancelledBy by, @NotBlank @Size(max = 500) String reason) {
+    public record CancelRequest(@NotNull Appointment.CancelledBy by,
+                                @MultilineText @NotBlank @Size(max = 500) String reason) {
     }
 
     public record HistoryEntry(Instant at, String by, String action,

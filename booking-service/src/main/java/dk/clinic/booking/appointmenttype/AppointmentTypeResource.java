@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,7 @@ public class AppointmentTypeResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an appointment type with its duration, buffers and required resources",
             description = "Roles: admin.")
@@ -46,6 +48,7 @@ public class AppointmentTypeResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change an appointment type", description = "Roles: admin. Requires If-Match.")

@@ -15,11 +15,18 @@ import java.util.List;
  * Local clinic time and instants, converted strictly. Times are entered in local time and stored as instants, so a
  * weekly 09:00 stays at 09:00 across daylight-saving changes. A local time that does not exist (the hour the
  * clocks skip) is refused; in the hour that happens twice the earlier one is meant unless an offset says otherwise.
+ * No time the reception enters lies beyond {@code latest}, the horizon the clinic books ahead; records of the past
+ * (absences, closures) reach back no further than {@code earliest} ({@link #requireWithin}). Whether a time may lie in
+ * the past at all is each feature's own rule (an appointment may not).
  */
-public record ClinicCalendar(ZoneId zone) {
+public record ClinicCalendar(ZoneId zone, LocalDate earliest, LocalDate latest) {
+
+    /** The slug of a refusal for a time outside the booking window. */
+    public static final String OUTSIDE_WINDOW = "outside-booking-window";
 
     public Instant resolve(String field, ClinicTime time) {
         LocalDateTime local = time.local();
+        requireBeforeHorizon(field, local.toLocalDate());
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
             ZoneOffsetTransition gap = zone.getRules().getTransition(local);
@@ -34,6 +41,22 @@ public record ClinicCalendar(ZoneId zone) {
             return local.atOffset(time.offset()).toInstant();
         }
         return ZonedDateTime.ofLocal(local, zone, offsets.getFirst()).toInstant();
+    }
+
+    /** Refuses a day of a record that may lie in the past (an absence, a closure) outside the window (422). */
+    public void requireWithin(String field, LocalDate day) {
+        if (day.isBefore(earliest)) {
+            throw new ProblemException(422, OUTSIDE_WINDOW, "Outside the booking window",
+                    "The clinic keeps such records from " + earliest + " on").field(field, "must not be before " + earliest);
+        }
+        requireBeforeHorizon(field, day);
+    }
+
+    private void requireBeforeHorizon(String field, LocalDate day) {
+        if (day.isAfter(latest)) {
+            throw new ProblemException(422, OUTSIDE_WINDOW, "Beyond the booking horizon",
+                    "The clinic books up to " + latest).field(field, "must not be after " + latest);
+        }
     }
 
     /** Like {@link #resolve} for a time computed by the system (e.g. the next occurrence of a series). */

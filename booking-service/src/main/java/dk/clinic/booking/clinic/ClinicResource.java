@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +39,7 @@ public class ClinicResource {
     }
 
     @PUT
+    @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change the clinic's time zone and policies", description = "Roles: admin. Requires If-Match.")
     public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ClinicSettings settings) {

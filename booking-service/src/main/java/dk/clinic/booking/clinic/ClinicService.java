@@ -8,7 +8,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 
 @ApplicationScoped
@@ -16,10 +21,18 @@ public class ClinicService {
 
     private final EntityManager entityManager;
     private final RequestCalendar requestCalendar;
+    private final Clock clock;
+    private final Period horizon;
+    private final Period pastSpan;
 
-    ClinicService(EntityManager entityManager, RequestCalendar requestCalendar) {
+    ClinicService(EntityManager entityManager, RequestCalendar requestCalendar, Clock clock,
+                  @ConfigProperty(name = "clinic.booking.horizon", defaultValue = "P2Y") Period horizon,
+                  @ConfigProperty(name = "clinic.booking.past-span", defaultValue = "P1Y") Period pastSpan) {
         this.entityManager = entityManager;
         this.requestCalendar = requestCalendar;
+        this.clock = clock;
+        this.horizon = horizon;
+        this.pastSpan = pastSpan;
     }
 
     public Clinic current() {
@@ -32,14 +45,19 @@ public class ClinicService {
      */
     public ClinicCalendar calendar() {
         if (!Arc.container().requestContext().isActive()) {
-            return new ClinicCalendar(current().zone());
+            return calendarIn(current().zone());
         }
         ClinicCalendar calendar = requestCalendar.get();
         if (calendar == null) {
-            calendar = new ClinicCalendar(current().zone());
+            calendar = calendarIn(current().zone());
             requestCalendar.set(calendar);
         }
         return calendar;
+    }
+
+    private ClinicCalendar calendarIn(ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return new ClinicCalendar(zone, today.minus(pastSpan), today.plus(horizon));
     }
 
     /** The calendar one request has read (reached through methods: the bean is a client proxy). */

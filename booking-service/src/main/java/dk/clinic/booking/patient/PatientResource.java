@@ -2,11 +2,13 @@ package dk.clinic.booking.patient;
 
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
+import dk.clinic.platform.validation.Accepted;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,6 +43,7 @@ public class PatientResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Register a patient", description = "Roles: receptionist, admin. Publishes patient.registered.")
     public Response register(@Valid @NotNull PatientDetails details, UriInfo uri) {
@@ -61,6 +64,7 @@ public class PatientResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Correct a patient's details",
@@ -75,7 +79,7 @@ public class PatientResource {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Find patients by the start of their name", description = "Roles: receptionist, admin.")
     public List<PatientView> search(@QueryParam("name") String name,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Accepted.LAST_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return patients.search(name, page, size).stream().map(PatientView::of).toList();
     }

@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ public class PractitionerResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a practitioner with the modalities they may deliver", description = "Roles: admin.")
     public Response add(@Valid @NotNull ResourceRequests.PractitionerDetails details, UriInfo uri) {
@@ -47,6 +49,7 @@ public class PractitionerResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a practitioner", description = "Roles: admin. Requires If-Match.")

@@ -23,7 +23,7 @@ public final class ResourceRequests {
             {"name":"Mette Holm","profession":"physiotherapist","modalities":["dry_needling","radial_shockwave","exercise_programme"]}""")
     public record PractitionerDetails(@NotBlank @Size(max = 200) String name,
                                       @NotNull Practitioner.Profession profession,
-                                      @Size(max = 30) Set<@Pattern(regexp = CODE, message = CODE_MESSAGE) String> modalities,
+                                      @Size(max = 30) Set<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> modalities,
                                       Boolean active) {
     }
 

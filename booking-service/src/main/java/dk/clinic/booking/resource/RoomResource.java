@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,7 @@ public class RoomResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a room", description = "Roles: admin.")
     public Response add(@Valid @NotNull ResourceRequests.RoomDetails details, UriInfo uri) {
@@ -45,6 +47,7 @@ public class RoomResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a room (or take it out of use)", description = "Roles: admin. Requires If-Match.")

@@ -2,12 +2,14 @@ package dk.clinic.booking.schedule;
 
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
+import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
 
+    /** The longest period of absences and extra hours one request lists. */
+    static final int LONGEST_PERIOD_DAYS = 366;
+
     private final ScheduleService schedule;
     private final ClinicService clinics;
 
@@ -42,6 +47,7 @@ public class ScheduleResource {
     }
 
     @PUT
+    @Transactional
     @Path("/working-hours/{practitionerId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a practitioner's weekly hours (local clinic time, breaks cut out)",
@@ -59,6 +65,7 @@ public class ScheduleResource {
     }
 
     @POST
+    @Transactional
     @Path("/availability-exceptions")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Record an absence or extra hours (local clinic time)",
@@ -77,12 +84,19 @@ public class ScheduleResource {
     public List<ExceptionView> exceptions(@QueryParam("practitioner") @NotNull UUID practitioner,
                                           @QueryParam("from") @NotNull LocalDate from,
                                           @QueryParam("to") @NotNull LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from.plusDays(LONGEST_PERIOD_DAYS).isBefore(to)) {
+            throw ProblemException.invalid("to", "must be within " + LONGEST_PERIOD_DAYS + " days of from");
+        }
         var calendar = clinics.calendar();
         return schedule.exceptions(practitioner, calendar.startOfDay(from), calendar.startOfDay(to.plusDays(1)))
                 .stream().map(e -> ExceptionView.of(e, clinics)).toList();
     }
 
     @DELETE
+    @Transactional
     @Path("/availability-exceptions/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Remove an absence or extra hours", description = "Roles: receptionist, admin.")
@@ -92,6 +106,7 @@ public class ScheduleResource {
     }
 
     @POST
+    @Transactional
     @Path("/closures")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close the clinic on whole local days (e.g. a public holiday)", description = "Roles: admin.")
@@ -105,10 +120,14 @@ public class ScheduleResource {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
     @Operation(summary = "The clinic's closed days in a period", description = "Roles: receptionist, practitioner, admin.")
     public List<ClinicClosure> closures(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
         return schedule.closures(from, to);
     }
 
     @DELETE
+    @Transactional
     @Path("/closures/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reopen days that were closed", description = "Roles: admin.")

@@ -13,6 +13,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,6 +32,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScheduleService {
+
+    /** An absence may last a year (long sick leave); extra hours are recorded day by day. */
+    static final Duration LONGEST_ABSENCE = Duration.ofDays(366);
+    static final Duration LONGEST_EXTRA_HOURS = Duration.ofDays(1);
+    /** A closure is days or weeks (holidays, a move); a longer one is a typo. */
+    static final int LONGEST_CLOSURE_DAYS = 92;
 
     private final EntityManager entityManager;
     private final ClinicService clinics;
@@ -92,8 +99,17 @@ public class ScheduleService {
         exception.kind = kind;
         exception.start = calendar.resolve("start", start);
         exception.end = calendar.resolve("end", end);
+        calendar.requireWithin("start", start.local().toLocalDate());
         if (!exception.end.isAfter(exception.start)) {
             throw ProblemException.invalid("end", "must be after start");
+        }
+        Duration length = Duration.between(exception.start, exception.end);
+        if (kind == AvailabilityException.Kind.absence && length.compareTo(LONGEST_ABSENCE) > 0) {
+            throw ProblemException.invalid("end", "must be at most " + LONGEST_ABSENCE.toDays() + " days after start");
+        }
+        if (kind == AvailabilityException.Kind.extra && length.compareTo(LONGEST_EXTRA_HOURS) > 0) {
+            throw ProblemException.invalid("end", "must be at most " + LONGEST_EXTRA_HOURS.toHours()
+                    + " hours after start: record extra hours day by day");
         }
         exception.reason = reason;
         entityManager.persist(exception);
@@ -122,6 +138,12 @@ public class ScheduleService {
     public ClinicClosure addClosure(LocalDate firstDay, LocalDate lastDay, String reason) {
         if (lastDay.isBefore(firstDay)) {
             throw ProblemException.invalid("lastDay", "must not be before firstDay");
+        }
+        ClinicCalendar calendar = clinics.calendar();
+        calendar.requireWithin("firstDay", firstDay);
+        calendar.requireWithin("lastDay", lastDay);
+        if (firstDay.plusDays(LONGEST_CLOSURE_DAYS).isBefore(lastDay)) {
+            throw ProblemException.invalid("lastDay", "must be at most " + LONGEST_CLOSURE_DAYS + " days after firstDay");
         }
         ClinicClosure closure = new ClinicClosure();
         closure.id = UUID.randomUUID();

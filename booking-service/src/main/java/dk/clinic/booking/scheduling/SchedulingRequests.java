@@ -4,18 +4,19 @@ import dk.clinic.booking.appointment.Appointment;
 import dk.clinic.booking.appointment.AppointmentService;
 import dk.clinic.booking.appointment.AppointmentStatus;
 import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.platform.followup.FollowUps;
 import dk.clinic.platform.inbox.EventInbox;
 import dk.clinic.platform.inbox.InboundEvent;
 import dk.clinic.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +35,13 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
 
     private final EventInbox inbox;
     private final AppointmentService appointments;
-    private final Event<Received> received;
+    private final FollowUps followUps;
     private final Clock clock;
 
-    SchedulingRequests(EventInbox inbox, AppointmentService appointments, Event<Received> received, Clock clock) {
+    SchedulingRequests(EventInbox inbox, AppointmentService appointments, FollowUps followUps, Clock clock) {
         this.inbox = inbox;
         this.appointments = appointments;
-        this.received = received;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -90,7 +91,8 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         request.receivedAt = clock.instant();
         persist(request);
         if (request.status == SchedulingRequest.Status.open && request.autoBook) {
-            received.fire(new Received(request.id));
+            // off the consumer's thread and after this commit: the worker books it, and a crash in between loses nothing
+            followUps.schedule(AutoBooking.AUTO_BOOK, new Received(request.id));
         }
     }
 
@@ -99,9 +101,9 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         UUID planId = event.uuid("planId");
         lockPlan(planId);
         getEntityManager().createNativeQuery("""
-                        insert into closed_plan (plan_id, status, closed_at) values (:plan, :status, now())
+                        insert into closed_plan (plan_id, status, closed_at) values (:plan, :status, :at)
                         on conflict (plan_id) do nothing""")
-                .setParameter("plan", planId).setParameter("status", event.text("status")).executeUpdate();
+                .setParameter("plan", planId).setParameter("at", clock.instant().atOffset(ZoneOffset.UTC)).setParameter("status", event.text("status")).executeUpdate();
         // the practitioner's reason is clinical: the reception sees only that the plan ended, and how
         String reason = "Treatment plan " + event.text("status");
         List<Appointment> remaining = appointments.list("planId = ?1 and status = ?2 and start > ?3 and flag is null",
@@ -160,7 +162,7 @@ public class SchedulingRequests implements PanacheRepositoryBase<SchedulingReque
         request.seriesId = seriesId;
     }
 
-    /** Fired in the transaction that received a request the plan wants booked automatically. */
+    /** A request the plan wants booked automatically: the follow-up {@link AutoBooking} carries out. */
     public record Received(UUID requestId) {
     }
 }

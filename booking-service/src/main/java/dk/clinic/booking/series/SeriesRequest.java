@@ -1,5 +1,6 @@
 package dk.clinic.booking.series;
 
+import dk.clinic.platform.validation.MultilineText;
 import dk.clinic.booking.clinic.ClinicTime;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,7 @@ import java.util.UUID;
 public record SeriesRequest(@NotNull UUID patientId, @NotNull UUID appointmentTypeId, @NotNull UUID practitionerId,
                             UUID roomId, UUID deviceId, ClinicTime firstStart, @Min(1) Integer count,
                             @Min(1) @Max(90) Integer intervalDays, List<@NotNull ClinicTime> starts,
-                            @Size(max = 1000) String note, UUID schedulingRequestId) {
+                            @MultilineText @Size(max = 1000) String note, UUID schedulingRequestId) {
 
     static final int WEEKLY = 7;
 

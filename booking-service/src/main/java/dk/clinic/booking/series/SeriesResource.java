@@ -1,5 +1,6 @@
 package dk.clinic.booking.series;
 
+import dk.clinic.platform.validation.MultilineText;
 import dk.clinic.booking.appointment.Appointment;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,6 +46,7 @@ public class SeriesResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Book a series of appointments, all or nothing",
             description = "Roles: receptionist, admin. Occurrences are intervalDays apart on the clinic's wall clock "
@@ -66,6 +69,7 @@ public class SeriesResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/reschedule")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Move an occurrence and every following booked one by the same local shift",
@@ -79,6 +83,7 @@ public class SeriesResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Cancel an occurrence and every following one still booked",
@@ -100,12 +105,12 @@ public class SeriesResource {
     @Schema(examples = """
             {"fromPosition":2,"start":"2027-03-24T10:00","reason":"The patient changed shifts"}""")
     public record RescheduleRequest(@NotNull @Min(1) Integer fromPosition, @NotNull ClinicTime start,
-                                    @Size(max = 500) String reason) {
+                                    @MultilineText @Size(max = 500) String reason) {
     }
 
     @Schema(examples = """
             {"fromPosition":3,"by":"patient","reason":"Pain gone after two sessions"}""")
     public record CancelRequest(@NotNull @Min(1) Integer fromPosition, @NotNull Appointment.CancelledBy by,
-                                @NotBlank @Size(max = 500) String reason) {
+                                @MultilineText @NotBlank @Size(max = 500) String reason) {
     }
 }

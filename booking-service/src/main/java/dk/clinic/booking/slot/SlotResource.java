@@ -2,6 +2,7 @@ package dk.clinic.booking.slot;
 
 import dk.clinic.booking.appointmenttype.AppointmentType;
 import dk.clinic.booking.appointmenttype.AppointmentTypeService;
+import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.resource.Practitioner;
 import dk.clinic.booking.resource.ResourceService;
 import dk.clinic.platform.problem.ProblemException;
@@ -35,8 +36,11 @@ public class SlotResource {
     private final AppointmentTypeService types;
     private final ResourceService resources;
     private final Clock clock;
+    private final ClinicService clinics;
 
-    SlotResource(SlotFinder slots, AppointmentTypeService types, ResourceService resources, Clock clock) {
+    SlotResource(SlotFinder slots, AppointmentTypeService types, ResourceService resources, Clock clock,
+                 ClinicService clinics) {
+        this.clinics = clinics;
         this.slots = slots;
         this.types = types;
         this.resources = resources;
@@ -61,6 +65,9 @@ public class SlotResource {
         if (from.plusDays(LONGEST_PERIOD_DAYS).isBefore(to)) {
             throw ProblemException.invalid("to", "must be within " + LONGEST_PERIOD_DAYS + " days of from");
         }
+        var calendar = clinics.calendar();
+        calendar.requireWithin("from", from);
+        calendar.requireWithin("to", to);
         AppointmentType type = types.requireActiveReference("type", typeId);
         Practitioner practitioner = practitionerId == null ? null
                 : resources.requireActiveReference(Practitioner.class, "practitioner", practitionerId);

@@ -9,6 +9,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,7 @@ public class WaitlistResource {
     }
 
     @POST
+    @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Put a patient on the waitlist",
@@ -77,6 +79,7 @@ public class WaitlistResource {
     }
 
     @DELETE
+    @Transactional
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "Take a patient off the waitlist",
@@ -97,6 +100,7 @@ public class WaitlistResource {
     }
 
     @POST
+    @Transactional
     @Path("/offers/{id}/accept")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "The patient takes the offered time: book it",
@@ -111,6 +115,7 @@ public class WaitlistResource {
     }
 
     @POST
+    @Transactional
     @Path("/offers/{id}/decline")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "The patient does not want the offered time",

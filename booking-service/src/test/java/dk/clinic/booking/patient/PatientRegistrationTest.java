@@ -94,7 +94,7 @@ class PatientRegistrationTest {
 
         given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
                 .body("""
-                        {"givenName":"","familyName":"Zzyzx","birthDate":"2999-01-01","email":"not-an-address",
+                        {"givenName":"","familyName":"Zzyzx","birthDate":"2099-01-01","email":"not-an-address",
                          "preferredLanguage":"da"}""")
                 .post("/api/patients")
                 .then().statusCode(400).contentType("application/problem+json")

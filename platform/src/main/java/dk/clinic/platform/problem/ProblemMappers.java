@@ -2,12 +2,15 @@ package dk.clinic.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.clinic.platform.observability.RequestIds;
+import dk.clinic.platform.persistence.DatabaseFailures;
+import dk.clinic.platform.validation.RefusedValueException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,12 +32,16 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every error leaves the services as RFC 9457 problem details; nothing leaks a stack trace. */
 public class ProblemMappers {
 
+    /** The problem type of a value the database refused though every rule let it through (a gap in the rules). */
+    public static final String NOT_STORABLE = "not-storable";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -55,15 +62,24 @@ public class ProblemMappers {
     // named one by one: Quarkus' own mappers for the Jackson subtypes would otherwise answer without a problem body
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            ValueInstantiationException.class})
+            ValueInstantiationException.class, RefusedValueException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof RefusedValueException refused) {
+            reason = refused.reason();
+        } else if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            reason = "is too long, too large or nested too deeply to be read";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             reason = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
-            reason = "cannot be read as " + format.getTargetType().getSimpleName() + ": '" + format.getValue() + "'";
+            reason = "cannot be read as " + format.getTargetType().getSimpleName() + ": '" + quoted(format.getValue()) + "'";
+        } else if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            reason = refused.getMessage(); // a value type's own parser said why (e.g. a clinic time)
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            reason = expected(mismatch.getTargetType());
         } else if (e instanceof JsonMappingException) {
             reason = "has the wrong type or shape";
         } else {
@@ -72,6 +88,19 @@ public class ProblemMappers {
         String name = field.isEmpty() ? "body" : field;
         return respond(new Problem("unreadable-body", "The request body cannot be read", 400, name + " " + reason,
                 uri.getPath(), RequestIds.current(), List.of(new Problem.FieldError(name, reason)), null));
+    }
+
+    /** A request whose URL or form encoding is broken (e.g. {@code username=%zz}) never reaches a resource method. */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().endsWith(".URLUtils")) {
+            return respond(new Problem("malformed-encoding", "The request is not correctly encoded", 400,
+                    "A percent-encoded value in the URL or the form body is malformed", uri.getPath(),
+                    RequestIds.current(), List.of(new Problem.FieldError("body", "has a malformed percent-encoding")),
+                    null));
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -93,6 +122,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri); // a parameter refused while it was read (AcceptedParameters)
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(new Problem(slug(status), status.getReasonPhrase(), status.getStatusCode(),
                 status.getStatusCode() >= 500 ? null : e.getMessage(), uri.getPath(), RequestIds.current(), null, null));
@@ -101,6 +133,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String requestId = RequestIds.current();
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s (request %s): %s", uri.getPath(), requestId, rootMessage(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(new Problem("service-unavailable", "The service is briefly unavailable", 503,
+                            "The database cannot be reached; nothing was changed. Try again in a few seconds",
+                            uri.getPath(), requestId, null, null))
+                    .build();
+        }
+        Optional<String> refusedBy = DatabaseFailures.refusedValueState(e);
+        if (refusedBy.isPresent()) {
+            // every value should have met a rule of ours first; this is the database's last word, and a gap to close
+            LOG.warnf("The database refused a value no rule caught on %s (request %s, SQLSTATE %s): %s",
+                    uri.getPath(), requestId, refusedBy.get(), rootMessage(e));
+            boolean taken = refusedBy.get().equals("23505") || refusedBy.get().equals("23P01");
+            return respond(new Problem(NOT_STORABLE, taken ? "It exists already" : "A value cannot be stored",
+                    taken ? 409 : 422, taken ? "Something with the same identity exists already; nothing was changed"
+                    : "A value in the request cannot be stored; nothing was changed", uri.getPath(), requestId, null,
+                    null));
+        }
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
         return respond(new Problem("internal-error", "Something went wrong on our side", 500,
                 "The failure was logged with the request id", uri.getPath(), requestId, null, null));
@@ -116,9 +167,50 @@ public class ProblemMappers {
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? "." + quoted(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+    }
+
+    /** A client's value echoed back: at most 60 characters, control characters shown as U+XXXX. */
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() > 60) {
+            text = text.substring(0, 60) + "...";
+        }
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> shown.append(Character.isISOControl(c) || Character.isSurrogate((char) c)
+                ? "U+%04X".formatted(c) : String.valueOf((char) c)));
+        return shown.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        } else if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) {
+            return "must be a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        } else if (type == String.class) {
+            return "must be text";
+        } else if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "must be an object";
+        }
+        return "has the wrong type or shape";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**

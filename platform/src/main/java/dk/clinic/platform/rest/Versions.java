@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.EntityTag;
 
 /**
  * Optimistic locking over HTTP: a resource's version travels as its ETag, and a change must send it back in
- * If-Match. A missing If-Match answers 428, a stale one 412, so nobody overwrites a change they have not seen.
+ * If-Match. A missing If-Match (or {@code *}, "whatever is there") answers 428, a stale one 412, so nobody overwrites a
+ * change they have not seen.
  */
 public final class Versions {
 
@@ -25,7 +26,14 @@ public final class Versions {
                     .with("currentVersion", currentVersion);
         }
         String given = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        if (!given.equals("*") && !given.equals(Long.toString(currentVersion))) {
+        if (given.equals("*")) {
+            // "any version" would overwrite a change the caller has not seen: exactly what If-Match is here to stop
+            throw new ProblemException(428, "precondition-required", "If-Match must name a version",
+                    "Send the " + what.toLowerCase() + "'s ETag in If-Match; * is not accepted")
+                    .field("If-Match", "must be the ETag of the version you read, not *")
+                    .with("currentVersion", currentVersion);
+        }
+        if (!given.equals(Long.toString(currentVersion))) {
             throw ProblemException.stale(what, currentVersion);
         }
     }

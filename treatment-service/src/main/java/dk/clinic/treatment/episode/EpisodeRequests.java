@@ -1,5 +1,6 @@
 package dk.clinic.treatment.episode;
 
+import dk.clinic.platform.validation.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,7 +27,7 @@ public final class EpisodeRequests {
              "cannotStandOrWalk":false,"systemicDisease":false}}""")
     public record OpenEpisode(@NotNull UUID patientId,
                               @NotNull EpisodeOfCare.Condition condition,
-                              @Size(max = 500) String conditionNote,
+                              @MultilineText @Size(max = 500) String conditionNote,
                               @NotNull EpisodeOfCare.Side side,
                               @Min(0) @Max(2600) Integer symptomWeeks,
                               @Valid Load load,
@@ -41,11 +42,11 @@ public final class EpisodeRequests {
     /** The red-flag screen: every answer is required, a screen with a gap is not a screen. */
     public record RedFlags(@NotNull Boolean noImprovement, @NotNull Boolean swellingRednessWarmth,
                            @NotNull Boolean cannotStandOrWalk, @NotNull Boolean systemicDisease,
-                           @Size(max = 1000) String note) {
+                           @MultilineText @Size(max = 1000) String note) {
     }
 
     public record ReferralDecisionRequest(@NotNull EpisodeOfCare.ReferralDecision decision,
-                                          @NotBlank @Size(max = 1000) String reason) {
+                                          @MultilineText @NotBlank @Size(max = 1000) String reason) {
     }
 
     public record EpisodeView(UUID id, UUID patientId, EpisodeOfCare.Condition condition, String conditionNote,

@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ public class EpisodeResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Open an episode of care with its red-flag screen",
             description = "Roles: practitioner. A positive screen must be followed by a referral decision before treatment.")
@@ -63,6 +65,7 @@ public class EpisodeResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/referral-decision")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Decide on a positive red-flag screen: refer, or treat with a reason",
@@ -74,6 +77,7 @@ public class EpisodeResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/close")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Close an episode", description = "Roles: practitioner. Requires If-Match.")

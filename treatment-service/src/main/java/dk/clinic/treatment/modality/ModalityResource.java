@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -53,6 +54,7 @@ public class ModalityResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a modality to the catalogue or change one",

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,7 @@ public class OutcomeResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Record an outcome measure; the score is computed from the raw answers",
             description = "Roles: practitioner. Answers out of range, missing or too incomplete (FAAM needs 90 % of "

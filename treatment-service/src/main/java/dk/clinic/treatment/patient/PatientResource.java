@@ -1,6 +1,7 @@
 package dk.clinic.treatment.patient;
 
 import dk.clinic.platform.security.Roles;
+import dk.clinic.platform.validation.Accepted;
 import dk.clinic.treatment.appointment.KnownAppointments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -51,7 +52,7 @@ public class PatientResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
     @Operation(summary = "Find patients by the start of their name", description = "Roles: practitioner, admin.")
     public List<PatientSummary> search(@QueryParam("name") String name,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Accepted.LAST_PAGE) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return directory.search(name, page, size).stream()
                 .map(p -> new PatientSummary(p.patientId, p.givenName, p.familyName, p.birthDate,

@@ -1,5 +1,6 @@
 package dk.clinic.treatment.plan;
 
+import dk.clinic.platform.validation.MultilineText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,11 +43,11 @@ public final class PlanRequests {
                             Boolean replaceMissed) {
     }
 
-    public record AddCourse(@NotNull @Valid NewCourse course, @NotBlank @Size(max = 1000) String reason) {
+    public record AddCourse(@NotNull @Valid NewCourse course, @MultilineText @NotBlank @Size(max = 1000) String reason) {
     }
 
     public record ChangeGoals(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 300) String> goals,
-                              @NotBlank @Size(max = 1000) String reason) {
+                              @MultilineText @NotBlank @Size(max = 1000) String reason) {
     }
 
     @Schema(examples = """
@@ -54,10 +55,10 @@ public final class PlanRequests {
              "reason":"First-step pain down from 7 to 4; continue two more sessions"}""")
     public record Review(@NotNull UUID courseId, @NotNull ReviewDecision.Decision decision,
                          @Min(1) @Max(50) Integer additionalSessions, String newModality,
-                         @NotBlank @Size(max = 2000) String reason) {
+                         @MultilineText @NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record Discontinue(@NotBlank @Size(max = 1000) String reason) {
+    public record Discontinue(@MultilineText @NotBlank @Size(max = 1000) String reason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

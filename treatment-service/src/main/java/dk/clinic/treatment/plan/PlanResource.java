@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Make the treatment plan of an episode, with goals and one or more courses",
             description = "Roles: practitioner. Courses start from the modality's defaults (dry needling: 4 weekly "
@@ -65,6 +67,7 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/courses")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Add a course to the plan", description = "Roles: practitioner. Requires If-Match and a reason.")
@@ -74,6 +77,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}/goals")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Change the plan's goals", description = "Roles: practitioner. Requires If-Match and a reason.")
@@ -83,6 +87,7 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/reviews")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Decide at a review point: continue (n more sessions), switch modality, discharge or refer",
@@ -95,6 +100,7 @@ public class PlanResource {
     }
 
     @POST
+    @Transactional
     @Path("/{id}/discontinue")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Stop the plan before its end", description = "Roles: practitioner. Requires If-Match and a reason.")

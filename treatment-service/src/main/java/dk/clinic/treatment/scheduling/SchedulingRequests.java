@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -28,8 +29,10 @@ class SchedulingRequests {
     private final EpisodeService episodes;
     private final ModalityCatalogue modalities;
     private final Outbox outbox;
+    private final Clock clock;
 
-    SchedulingRequests(EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities, Outbox outbox) {
+    SchedulingRequests(EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.episodes = episodes;
         this.modalities = modalities;
@@ -46,7 +49,7 @@ class SchedulingRequests {
                 .setParameter("course", course.id)
                 .setParameter("sessions", needed.sessions())
                 .setParameter("reason", needed.reason().name())
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         UUID patientId = episodes.require(needed.plan().episodeId).patientId;
         outbox.record(TOPIC, patientId.toString(), REQUESTED, course.id.toString(),

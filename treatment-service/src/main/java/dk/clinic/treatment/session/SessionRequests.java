@@ -1,5 +1,6 @@
 package dk.clinic.treatment.session;
 
+import dk.clinic.platform.validation.MultilineText;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -28,14 +29,15 @@ public final class SessionRequests {
     @Schema(examples = """
             {"details":{"muscles":["gastrocnemius medial","soleus"],"points":4,"twitchResponses":3},
              "adverseEvents":[{"kind":"soreness","days":2}],"notes":"Calf very tender","firstStepPain":7}""")
-    public record Record(JsonNode details,
+    public record Record(@MultilineText JsonNode details,
                          @Size(max = 10) List<@NotNull @Valid AdverseEvent> adverseEvents,
-                         @Size(max = 4000) String notes,
+                         @MultilineText @Size(max = 4000) String notes,
                          @Min(0) @Max(10) Integer firstStepPain) {
     }
 
     /** e.g. soreness for 1-3 days after dry needling (about a third of needling appointments). */
-    public record AdverseEvent(@NotNull Kind kind, @Min(0) @Max(30) Integer days, @Size(max = 500) String note) {
+    public record AdverseEvent(@NotNull Kind kind, @Min(0) @Max(30) Integer days,
+                               @MultilineText @Size(max = 500) String note) {
         public enum Kind {
             soreness, bruising, bleeding, fatigue, dizziness, skin_reaction, other
         }

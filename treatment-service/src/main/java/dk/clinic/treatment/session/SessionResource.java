@@ -5,6 +5,7 @@ import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +36,7 @@ public class SessionResource {
     }
 
     @POST
+    @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Record a delivered session of a course",
             description = "Roles: practitioner. Refused for a closed plan, a course at its review point, or an "
@@ -55,6 +57,7 @@ public class SessionResource {
     }
 
     @PUT
+    @Transactional
     @Path("/{id}/record")
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Write or correct what the session did", description = "Roles: practitioner. Requires If-Match.")
