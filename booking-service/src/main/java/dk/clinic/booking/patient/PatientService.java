@@ -8,7 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,16 +17,18 @@ import java.util.UUID;
 public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
 
     private final PatientEvents events;
+    private final Clock clock;
 
-    PatientService(PatientEvents events) {
+    PatientService(PatientEvents events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
     public Patient register(PatientDetails details) {
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
-        patient.createdAt = Instant.now();
+        patient.createdAt = clock.instant();
         apply(details, patient);
         persistAndFlush(patient);
         events.registered(patient);
@@ -57,7 +59,7 @@ public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
                 prefix).page(Page.of(page, size)).list();
     }
 
-    private static void apply(PatientDetails details, Patient patient) {
+    private void apply(PatientDetails details, Patient patient) {
         patient.givenName = details.givenName().trim();
         patient.familyName = details.familyName().trim();
         patient.birthDate = details.birthDate();
@@ -65,6 +67,6 @@ public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
         patient.phone = details.phone();
         patient.preferredLanguage = details.preferredLanguage();
         patient.reminderConsent = details.reminderConsent();
-        patient.updatedAt = Instant.now();
+        patient.updatedAt = clock.instant();
     }
 }

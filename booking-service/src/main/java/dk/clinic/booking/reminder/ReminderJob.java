@@ -1,10 +1,10 @@
 package dk.clinic.booking.reminder;
 
 import dk.clinic.booking.clinic.Clinic;
-import dk.clinic.booking.clinic.ClinicCalendar;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.patient.Patient;
 import dk.clinic.booking.resource.Practitioner;
+import dk.clinic.platform.persistence.Outages;
 import dk.clinic.platform.persistence.SqlValues;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,14 +36,20 @@ public class ReminderJob {
 
     private static final Logger LOG = Logger.getLogger(ReminderJob.class);
 
+    private static final String WORK = "Reminders";
+
     private final EntityManager entityManager;
     private final ClinicService clinics;
     private final Mailer mailer;
+    private final Outages outages;
+    private final Clock clock;
 
-    ReminderJob(EntityManager entityManager, ClinicService clinics, Mailer mailer) {
+    ReminderJob(EntityManager entityManager, ClinicService clinics, Mailer mailer, Outages outages, Clock clock) {
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.mailer = mailer;
+        this.outages = outages;
+        this.clock = clock;
     }
 
     // skipped while the application starts or shuts down (the database may already be gone)
@@ -58,8 +66,10 @@ public class ReminderJob {
             while (sendNext()) {
                 sent++;
             }
+            outages.succeeded(WORK);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Reminders: sending failed after %d reminders; the rest wait for the next round", sent);
+            // the rest wait for the next round
+            outages.failed(WORK, e);
         }
         return sent;
     }
@@ -75,11 +85,12 @@ public class ReminderJob {
                             cross join clinic c
                             where a.status = 'booked' and a.reminder_sent_at is null
                               and p.reminder_consent and p.email is not null and p.email <> ''
-                              and a.starts_at > now()
-                              and a.starts_at - make_interval(hours => c.reminder_lead_hours) <= now()
+                              and a.starts_at > :now
+                              and a.starts_at - make_interval(hours => c.reminder_lead_hours) <= :now
                             order by a.starts_at
                             limit 1
                             for update of a skip locked""")
+                    .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                     .getResultList();
             if (due.isEmpty()) {
                 return false;
@@ -91,12 +102,15 @@ public class ReminderJob {
             Practitioner practitioner = entityManager.find(Practitioner.class, row[3]);
             Clinic clinic = clinics.current();
             ReminderMessage message = ReminderMessage.of(patient.preferredLanguage, patient.givenName,
-                    new ClinicCalendar(clinic.zone()).local(start), practitioner.name, clinic.name);
+                    clinics.calendar().local(start), practitioner.name, clinic.name);
             mailer.send(Mail.withText(patient.email, message.subject(), message.text()));
             // A plain update: a reminder is not a change to the appointment, so its version (the ETag the reception
             // holds for If-Match) stays as it was.
-            entityManager.createNativeQuery("update appointment set reminder_sent_at = now() where id = :id")
+            entityManager.createNativeQuery("update appointment set reminder_sent_at = :now where id = :id")
+                    .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                     .setParameter("id", appointmentId).executeUpdate();
+            // neither the address nor the text: a log is read by more people than the patient's record
+            LOG.infof("Reminder for appointment %s sent by e-mail to patient %s", appointmentId, patient.id);
             return true;
         });
     }

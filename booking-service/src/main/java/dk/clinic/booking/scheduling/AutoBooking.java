@@ -10,10 +10,12 @@ import dk.clinic.booking.series.SeriesService;
 import dk.clinic.booking.slot.Slot;
 import dk.clinic.booking.slot.SlotFinder;
 import dk.clinic.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.platform.followup.FollowUpHandler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -28,7 +30,9 @@ import java.util.List;
  * type. Whatever does not fit stays an open request for the reception.
  */
 @ApplicationScoped
-class AutoBooking {
+class AutoBooking implements FollowUpHandler {
+
+    static final String AUTO_BOOK = "scheduling.auto-book";
 
     private static final Logger LOG = Logger.getLogger(AutoBooking.class);
     private static final int SEARCH_DAYS = 28;
@@ -40,9 +44,11 @@ class AutoBooking {
     private final SeriesService series;
     private final ClinicService clinics;
     private final Clock clock;
+    private final ObjectMapper json;
 
     AutoBooking(SchedulingRequests requests, AppointmentTypeService types, ResourceService resources, SlotFinder slots,
-                SeriesService series, ClinicService clinics, Clock clock) {
+                SeriesService series, ClinicService clinics, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.requests = requests;
         this.types = types;
         this.resources = resources;
@@ -52,13 +58,26 @@ class AutoBooking {
         this.clock = clock;
     }
 
+    @Override
+    public String kind() {
+        return AUTO_BOOK;
+    }
+
     /**
-     * After the consumer's transaction committed, so the request is visible and the plan's lock (taken by storing the
-     * request) is released: booking takes that lock again, and would wait for itself in an earlier phase.
+     * A follow-up of the consumer's transaction, so the request is visible and the plan's lock (taken by storing the
+     * request) is released: booking takes that lock again. Each attempt books in a transaction of its own, and a
+     * request booked already is no longer open, so carrying this out twice books nothing twice.
      */
-    void book(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulingRequests.Received received) {
+    @Override
+    public void handle(JsonNode payload) {
+        SchedulingRequests.Received received;
         try {
-            QuarkusTransaction.requiringNew().run(() -> tryBooking(requests.require(received.requestId())));
+            received = json.treeToValue(payload, SchedulingRequests.Received.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An auto-booking follow-up cannot be read: " + payload, e);
+        }
+        try {
+            tryBooking(requests.require(received.requestId()));
         } catch (ProblemException notNow) {
             LOG.infof("Scheduling request %s stays open for the reception: %s", received.requestId(), notNow.getMessage());
         }

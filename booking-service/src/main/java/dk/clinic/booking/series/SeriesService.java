@@ -22,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
     private final CurrentUser user;
     private final SchedulingRequests schedulingRequests;
     private final int maxLength;
+    private final Clock clock;
 
     SeriesService(AppointmentService appointments, ResourceService resources, ClinicService clinics, CurrentUser user,
-                  SchedulingRequests schedulingRequests,
+                  SchedulingRequests schedulingRequests, Clock clock,
                   @ConfigProperty(name = "clinic.booking.max-series-length", defaultValue = "20") int maxLength) {
+        this.clock = clock;
         this.appointments = appointments;
         this.schedulingRequests = schedulingRequests;
         this.resources = resources;
@@ -71,7 +74,7 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         series.appointmentTypeId = request.appointmentTypeId();
         series.practitionerId = request.practitionerId();
         series.intervalDays = request.interval();
-        series.createdAt = Instant.now();
+        series.createdAt = clock.instant();
         series.createdBy = user.name();
         persist(series);
 
@@ -194,9 +197,10 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         Instant at;
         try {
             at = calendar.resolve(field, start);
-        } catch (ProblemException noSuchTime) {
-            return Attempt.refused(position, start, placement, calendar.resolveOrShift(start.local()),
-                    "time-does-not-exist", noSuchTime.getMessage(), null);
+        } catch (ProblemException refused) {
+            String reason = refused.slug().equals(ClinicCalendar.OUTSIDE_WINDOW) ? refused.slug() : "time-does-not-exist";
+            return Attempt.refused(position, start, placement, calendar.resolveOrShift(start.local()), reason,
+                    refused.getMessage(), null);
         }
         Appointment appointment = appointments.draft(placement, at, note, series.id, position);
         try {

@@ -13,6 +13,7 @@ import dk.clinic.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +38,11 @@ public class SlotFinder {
     private final ClinicService clinics;
     private final ResourceService resources;
     private final ScheduleService schedule;
+    private final Clock clock;
 
-    SlotFinder(EntityManager entityManager, ClinicService clinics, ResourceService resources, ScheduleService schedule) {
+    SlotFinder(EntityManager entityManager, ClinicService clinics, ResourceService resources, ScheduleService schedule,
+               Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.resources = resources;
@@ -61,7 +65,7 @@ public class SlotFinder {
             return List.of();
         }
         Clinic clinic = clinics.current();
-        ClinicCalendar calendar = new ClinicCalendar(clinic.zone());
+        ClinicCalendar calendar = clinics.calendar();
         Map<UUID, List<TimeRange>> working = schedule.workingTime(
                 practitioners.stream().map(p -> p.id).toList(), from, to);
 
@@ -113,8 +117,9 @@ public class SlotFinder {
                         select a.practitioner_id from appointment a
                         join practitioner_modality m on m.practitioner_id = a.practitioner_id and m.modality = :modality
                         where a.patient_id = :patient and a.status in ('booked', 'arrived', 'fulfilled')
-                          and a.starts_at < now()
+                          and a.starts_at < :now
                         order by a.starts_at desc limit 1""", UUID.class)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .setParameter("patient", patientId).setParameter("modality", modality)
                 .getResultStream().findFirst().map(UUID.class::cast);
     }

@@ -1,5 +1,6 @@
 package dk.clinic.booking.waitlist;
 
+import dk.clinic.platform.persistence.Outages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,17 @@ public class OfferExpiry {
     private static final Logger LOG = Logger.getLogger(OfferExpiry.class);
     private static final int BATCH = 50;
 
+    private static final String WORK = "Waitlist offer expiry";
+
     private final EntityManager entityManager;
     private final OfferMaker offers;
+    private final Outages outages;
     private final Clock clock;
 
-    OfferExpiry(EntityManager entityManager, OfferMaker offers, Clock clock) {
+    OfferExpiry(EntityManager entityManager, OfferMaker offers, Outages outages, Clock clock) {
         this.entityManager = entityManager;
         this.offers = offers;
+        this.outages = outages;
         this.clock = clock;
     }
 
@@ -36,10 +41,15 @@ public class OfferExpiry {
     @Scheduled(every = "${clinic.waitlist.expiry-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireScheduled() {
-        int expired;
-        do {
-            expired = expireOverdue();
-        } while (expired == BATCH);
+        try {
+            int expired;
+            do {
+                expired = expireOverdue();
+            } while (expired == BATCH);
+            outages.succeeded(WORK);
+        } catch (RuntimeException e) {
+            outages.failed(WORK, e);
+        }
     }
 
     /** One round. @return how many open offers it found past their expiry and ended */

@@ -7,10 +7,13 @@ import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.resource.Practitioner;
 import dk.clinic.booking.slot.Slot;
 import dk.clinic.booking.slot.SlotFinder;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.platform.followup.FollowUpHandler;
+import dk.clinic.platform.followup.FollowUps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -29,7 +32,9 @@ import java.util.UUID;
  * for whom the time is really free gets an offer that expires after the clinic's {@code waitlistOfferMinutes}.
  */
 @ApplicationScoped
-class OfferMaker {
+class OfferMaker implements FollowUpHandler {
+
+    static final String OFFER_FREED_TIME = "waitlist.offer-freed-time";
 
     private static final Logger LOG = Logger.getLogger(OfferMaker.class);
     /** Every start time of one day on the finest slot grid (5 minutes). */
@@ -40,25 +45,40 @@ class OfferMaker {
     private final SlotFinder slots;
     private final WaitlistEvents events;
     private final Clock clock;
+    private final FollowUps followUps;
+    private final ObjectMapper json;
 
-    OfferMaker(EntityManager entityManager, ClinicService clinics, SlotFinder slots, WaitlistEvents events, Clock clock) {
+    OfferMaker(EntityManager entityManager, ClinicService clinics, SlotFinder slots, WaitlistEvents events, Clock clock,
+               FollowUps followUps, ObjectMapper json) {
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.slots = slots;
         this.events = events;
         this.clock = clock;
+        this.followUps = followUps;
+        this.json = json;
     }
 
     /**
-     * Runs once the cancellation, move or no-show has committed (the time is free only then), in a transaction of
-     * its own: a failure here loses the offer, never the change that freed the time.
+     * A cancellation, move or no-show freed time, inside its transaction: offering it is recorded as a follow-up there,
+     * and carried out once that transaction has committed (the time is free only then). A crash in between loses
+     * nothing, and a failed offer is tried again without touching the change that freed the time.
      */
-    void onTimeFreed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimeFreed freed) {
+    void onTimeFreed(@Observes TimeFreed freed) {
+        followUps.schedule(OFFER_FREED_TIME, freed);
+    }
+
+    @Override
+    public String kind() {
+        return OFFER_FREED_TIME;
+    }
+
+    @Override
+    public void handle(JsonNode payload) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> offerNext(freed));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Waitlist: could not offer freed time %s - %s of practitioner %s",
-                    freed.start(), freed.end(), freed.practitionerId());
+            offerNext(json.treeToValue(payload, TimeFreed.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A freed time follow-up cannot be read: " + payload, e);
         }
     }
 

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /**
@@ -18,9 +20,11 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    EventInbox(EntityManager entityManager) {
+    EventInbox(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /**
@@ -34,12 +38,13 @@ public class EventInbox {
         MDC.put("eventId", event.id().toString());
         try {
             int recorded = entityManager.createNativeQuery("""
-                            insert into processed_event (event_id, consumer, event_type)
-                            values (:id, :consumer, :type)
+                            insert into processed_event (event_id, consumer, event_type, processed_at)
+                            values (:id, :consumer, :type, :at)
                             on conflict do nothing""")
                     .setParameter("id", event.id())
                     .setParameter("consumer", consumer)
                     .setParameter("type", event.type())
+                    .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                     .executeUpdate();
             if (recorded == 0) {
                 LOG.debugf("%s: event %s (%s) was already processed; ignored", consumer, event.id(), event.type());

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -18,10 +18,12 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    Outbox(EntityManager entityManager, ObjectMapper json) {
+    Outbox(EntityManager entityManager, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -40,7 +42,7 @@ public class Outbox {
         event.key = key;
         event.type = type;
         event.subject = subject;
-        event.occurredAt = Instant.now();
+        event.occurredAt = clock.instant();
         event.payload = toJson(data);
         entityManager.persist(event);
         return event.eventId;

@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +28,10 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
     private final EventInbox inbox;
     private final EntityManager entityManager;
     private final Event<AppointmentAnnounced> announced;
+    private final Clock clock;
 
-    KnownAppointments(EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced) {
+    KnownAppointments(EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.announced = announced;
@@ -49,7 +53,7 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
         entityManager.createNativeQuery("""
                         insert into known_appointment
                             (appointment_id, patient_id, practitioner_id, starts_at, ends_at, status, version, updated_at)
-                        values (:id, :patient, :practitioner, :start, :end, :status, :version, now())
+                        values (:id, :patient, :practitioner, :start, :end, :status, :version, :now)
                         on conflict (appointment_id) do update set
                             practitioner_id = excluded.practitioner_id, starts_at = excluded.starts_at,
                             ends_at = excluded.ends_at, status = excluded.status,
@@ -62,6 +66,7 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
                 .setParameter("end", event.instant("end"))
                 .setParameter("status", event.text("status"))
                 .setParameter("version", event.number("version"))
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 

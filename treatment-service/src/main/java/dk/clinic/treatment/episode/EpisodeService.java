@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +23,11 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
     private final CurrentUser user;
     private final Event<EpisodeReferred> referred;
     private final Event<EpisodeClosed> closed;
+    private final Clock clock;
 
     EpisodeService(PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred,
-                   Event<EpisodeClosed> closed) {
+                   Event<EpisodeClosed> closed, Clock clock) {
+        this.clock = clock;
         this.patients = patients;
         this.user = user;
         this.referred = referred;
@@ -57,7 +60,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         episode.systemicDisease = flags.systemicDisease();
         episode.redFlagNote = flags.note();
         episode.status = EpisodeOfCare.Status.open;
-        episode.openedAt = Instant.now();
+        episode.openedAt = clock.instant();
         episode.openedBy = user.name();
         persistAndFlush(episode);
         return episode;
@@ -74,7 +77,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         episode.referralDecision = request.decision();
         episode.referralReason = request.reason();
         episode.referralDecidedBy = user.name();
-        episode.referralDecidedAt = Instant.now();
+        episode.referralDecidedAt = clock.instant();
         flush();
         if (request.decision() == EpisodeOfCare.ReferralDecision.refer) {
             referred.fire(new EpisodeReferred(episode.id, request.reason()));

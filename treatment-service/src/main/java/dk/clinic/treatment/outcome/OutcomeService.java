@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,8 +36,10 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
     private final OutcomeScoring scoring;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    OutcomeService(EpisodeService episodes, OutcomeScoring scoring, CurrentUser user, ObjectMapper json) {
+    OutcomeService(EpisodeService episodes, OutcomeScoring scoring, CurrentUser user, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.episodes = episodes;
         this.scoring = scoring;
         this.user = user;
@@ -51,7 +54,7 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
         if (episode.status == EpisodeOfCare.Status.closed) {
             throw ProblemException.conflict("episode-closed", "The episode is closed", "Open a new episode");
         }
-        if (measuredOn.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (measuredOn.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ProblemException.invalid("measuredOn", "is in the future");
         }
         ScoredOutcome scored = scoring.score(instrument, answers);
@@ -71,7 +74,7 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
             measurement.scores.add(stored);
         }
         measurement.recordedBy = user.name();
-        measurement.recordedAt = Instant.now();
+        measurement.recordedAt = clock.instant();
         persist(measurement);
         try {
             flush();

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +27,10 @@ public class PatientDirectory implements PanacheRepositoryBase<PatientReference,
 
     private final EventInbox inbox;
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    PatientDirectory(EventInbox inbox, EntityManager entityManager) {
+    PatientDirectory(EventInbox inbox, EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.entityManager = entityManager;
     }
@@ -48,7 +52,7 @@ public class PatientDirectory implements PanacheRepositoryBase<PatientReference,
         entityManager.createNativeQuery("""
                         insert into patient_reference
                             (patient_id, given_name, family_name, birth_date, preferred_language, version, updated_at)
-                        values (:id, :given, :family, :birth, :language, :version, now())
+                        values (:id, :given, :family, :birth, :language, :version, :now)
                         on conflict (patient_id) do update set
                             given_name = excluded.given_name, family_name = excluded.family_name,
                             birth_date = excluded.birth_date, preferred_language = excluded.preferred_language,
@@ -60,6 +64,7 @@ public class PatientDirectory implements PanacheRepositoryBase<PatientReference,
                 .setParameter("birth", LocalDate.parse(event.text("birthDate")))
                 .setParameter("language", event.text("preferredLanguage"))
                 .setParameter("version", event.number("version"))
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 

@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,12 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final Event<SessionsNeeded> sessionsNeeded;
+    private final Clock clock;
 
     PlanService(EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities,
                 PlanVersions versions, PlanEvents events, CurrentUser user, ObjectMapper json,
-                Event<SessionsNeeded> sessionsNeeded) {
+                Event<SessionsNeeded> sessionsNeeded, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.episodes = episodes;
         this.modalities = modalities;
@@ -65,7 +68,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         plan.episodeId = episode.id;
         plan.status = TreatmentPlan.Status.active;
         plan.goals = write(request.goals());
-        plan.createdAt = Instant.now();
+        plan.createdAt = clock.instant();
         plan.createdBy = user.name();
         persist(plan);
         try {
@@ -115,7 +118,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         decision.decision = request.decision();
         decision.reason = request.reason();
         decision.decidedBy = user.name();
-        decision.decidedAt = Instant.now();
+        decision.decidedAt = clock.instant();
         String change = switch (request.decision()) {
             case continue_course -> {
                 if (request.additionalSessions() == null) {

@@ -7,6 +7,7 @@ import dk.clinic.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,8 +21,10 @@ class PlanVersions {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final CurrentUser user;
+    private final Clock clock;
 
-    PlanVersions(EntityManager entityManager, ObjectMapper json, CurrentUser user) {
+    PlanVersions(EntityManager entityManager, ObjectMapper json, CurrentUser user, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.json = json;
         this.user = user;
@@ -42,7 +45,7 @@ class PlanVersions {
                         values (:plan, :number, :at, :by, :change, cast(:snapshot as jsonb))""")
                 .setParameter("plan", plan.id)
                 .setParameter("number", plan.currentVersion)
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .setParameter("by", user.name())
                 .setParameter("change", change)
                 .setParameter("snapshot", snapshot)

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +32,11 @@ public class CourseAppointments {
     private final PlanService plans;
     private final SessionService sessions;
     private final Event<SessionsNeeded> sessionsNeeded;
+    private final Clock clock;
 
     CourseAppointments(EntityManager entityManager, PlanService plans, SessionService sessions,
-                       Event<SessionsNeeded> sessionsNeeded) {
+                       Event<SessionsNeeded> sessionsNeeded, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.plans = plans;
         this.sessions = sessions;
@@ -55,7 +58,7 @@ public class CourseAppointments {
         int applied = entityManager.createNativeQuery("""
                         insert into course_appointment
                             (appointment_id, course_id, scheduling_request_id, starts_at, status, version, updated_at)
-                        values (:id, :course, :request, :start, :status, :version, now())
+                        values (:id, :course, :request, :start, :status, :version, :now)
                         on conflict (appointment_id) do update set
                             starts_at = excluded.starts_at, status = excluded.status, version = excluded.version,
                             updated_at = excluded.updated_at
@@ -67,6 +70,7 @@ public class CourseAppointments {
                 .setParameter("start", event.instant("start").atOffset(ZoneOffset.UTC))
                 .setParameter("status", status)
                 .setParameter("version", event.number("version"))
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         if (applied == 0) {
             return; // an older state than the one already known

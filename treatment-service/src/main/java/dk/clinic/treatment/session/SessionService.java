@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +26,10 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
     private final ModalityCatalogue modalities;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    SessionService(PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json) {
+    SessionService(PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.modalities = modalities;
         this.user = user;
@@ -40,8 +43,8 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
         session.id = UUID.randomUUID();
         session.courseId = course.id;
         session.appointmentId = request.appointmentId();
-        session.deliveredAt = request.deliveredAt() == null ? Instant.now() : request.deliveredAt();
-        if (session.deliveredAt.isAfter(Instant.now())) {
+        session.deliveredAt = request.deliveredAt() == null ? clock.instant() : request.deliveredAt();
+        if (session.deliveredAt.isAfter(clock.instant())) {
             throw ProblemException.invalid("deliveredAt", "is in the future");
         }
         if (request.record() == null) {
@@ -116,6 +119,6 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
         session.firstStepPain = record.firstStepPain();
         session.status = SessionRecord.Status.recorded;
         session.recordedBy = user.name();
-        session.recordedAt = Instant.now();
+        session.recordedAt = clock.instant();
     }
 }
