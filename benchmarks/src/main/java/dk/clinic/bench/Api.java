@@ -3,6 +3,7 @@ package dk.clinic.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +28,11 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String management;
 
-    Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    Api(ServiceProcess service) {
+        this.base = service.url();
+        this.management = service.managementUrl();
     }
 
     /** Signs in at the service's local issuer; the answer is the bearer token. */
@@ -65,7 +68,7 @@ final class Api {
 
     /** The Prometheus metrics (text, no token). */
     String metrics() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/metrics")).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(management + "/q/metrics")).timeout(TIMEOUT)
                 .header("Accept", "text/plain").GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer("GET /q/metrics", response.statusCode(), response.body()).expect(200).body();

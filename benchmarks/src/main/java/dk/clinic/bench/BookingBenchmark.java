@@ -71,7 +71,7 @@ public final class BookingBenchmark {
     }
 
     private Figures measure(ServiceProcess service) throws Exception {
-        Api api = new Api(service.port());
+        Api api = new Api(service);
         String admin = api.token("admin", "admin");
         String receptionist = api.token("rita", "rita");
 

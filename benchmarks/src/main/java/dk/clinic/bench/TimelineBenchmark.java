@@ -52,7 +52,7 @@ public final class TimelineBenchmark {
     }
 
     private Figures measure(ServiceProcess service, LocalKafkaBroker broker) throws Exception {
-        Api api = new Api(service.port());
+        Api api = new Api(service);
         String paula = api.token("paula", "paula");
 
         long registering = System.nanoTime();

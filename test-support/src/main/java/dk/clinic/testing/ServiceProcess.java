@@ -27,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -48,8 +50,25 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers,
                                        IssuerKeys keys) throws IOException, InterruptedException {
+        return start(root, name, directory, jdbcUrl, bootstrapServers, keys, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, Path, String, String, IssuerKeys)}, with more environment for the service (e.g.
+     * {@code CLINIC_FOLLOW_UPS_WORKER_ENABLED=false}); {@code port} and {@code managementPort} 0 mean free ones.
+     */
+    public static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers,
+                                       IssuerKeys keys, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(root, name, directory, jdbcUrl, bootstrapServers, keys, environment, 0, 0);
+    }
+
+    public static ServiceProcess start(Path root, String name, Path directory, String jdbcUrl, String bootstrapServers,
+                                       IssuerKeys keys, Map<String, String> environment, int port, int managementPort)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        int port = ChildProcesses.freePort();
+        int httpPort = port == 0 ? ChildProcesses.freePort() : port;
+        int management = managementPort == 0 ? ChildProcesses.freePort() : managementPort;
         Path log = directory.resolve(name + ".log");
 
         // as ./clinic up starts it (jboss-threads reaches into java.lang on JDK 24+)
@@ -63,12 +82,17 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_HTTP_PORT", String.valueOf(httpPort),
+                "QUARKUS_MANAGEMENT_HOST", "127.0.0.1",
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(management),
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                // the local default of deploy/postgres/roles.sql, as ./clinic up passes it
+                "CLINIC_DB_PASSWORD", name.replace("-service", ""),
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
                 "CLINIC_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString()));
-        ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
+        builder.environment().putAll(environment);
+        ServiceProcess service = new ServiceProcess(name, builder.start(), httpPort, management, log);
         try {
             service.awaitReady();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -85,6 +109,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:41234} */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface (health, metrics, OpenAPI), e.g. {@code http://127.0.0.1:41235} */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the service at once, as a crash or {@code kill -9} would: nothing is flushed, no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     public long pid() {
@@ -121,7 +159,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

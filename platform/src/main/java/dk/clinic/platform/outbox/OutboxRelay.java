@@ -1,5 +1,6 @@
 package dk.clinic.platform.outbox;
 
+import dk.clinic.platform.persistence.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,9 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,43 +29,68 @@ import java.util.concurrent.TimeoutException;
  * <p>Only one instance of a service relays at a time: each round runs in one transaction that first takes a
  * PostgreSQL advisory lock; the other instances skip the round. A row for a key whose earlier row failed in the
  * same round is left for the next round, so one key's events are not overtaken by a failure.
+ *
+ * <p>While the broker or the database is away, events wait in the table; the relay says so once per outage
+ * ({@link Outages}) and keeps what it knows for health and metrics ({@link #status()}) without asking either again.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String WORK = "Outbox relay";
     private static final String TAKE_RELAY_LOCK =
             "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.event_outbox'))";
 
     private final EntityManager entityManager;
     private final OutboxPublisher publisher;
     private final int batchSize;
-    private final Duration retention;
+    private final Outages outages;
+    private final Clock clock;
     private final Counter published;
     private final Counter failed;
+    private volatile Status status = new Status(null, null, -1, null);
 
     OutboxRelay(EntityManager entityManager,
                 OutboxPublisher publisher,
                 MeterRegistry meters,
-                @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "clinic.outbox.retention", defaultValue = "P7D") Duration retention) {
+                Outages outages,
+                Clock clock,
+                @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize) {
         this.entityManager = entityManager;
         this.publisher = publisher;
         this.batchSize = batchSize;
-        this.retention = retention;
+        this.outages = outages;
+        this.clock = clock;
         this.published = meters.counter("clinic.outbox.published");
         this.failed = meters.counter("clinic.outbox.failed");
-        meters.gauge("clinic.outbox.pending", this, OutboxRelay::pendingCount);
+        // read from what the last round saw: a metrics scrape never waits for the database
+        meters.gauge("clinic.outbox.pending", this, relay -> relay.status.pending());
+    }
+
+    /**
+     * What the relay knows without asking anyone: when it last ran and last had an event acknowledged, how many events
+     * were pending after its last round (-1 before the first), and since when the broker or database has been away.
+     */
+    public record Status(Instant lastRound, Instant lastAcknowledged, long pending, Instant outageSince) {
+    }
+
+    public Status status() {
+        return status;
     }
 
     @Scheduled(every = "${clinic.outbox.relay-interval:1s}", delayed = "${clinic.outbox.relay-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     void relayScheduled() {
-        int relayed;
-        do {
-            relayed = relayOnce();
-        } while (relayed == batchSize);
+        try {
+            int relayed;
+            do {
+                relayed = relayOnce();
+            } while (relayed == batchSize);
+        } catch (RuntimeException e) {
+            outages.failed(WORK, e);
+            status = new Status(status.lastRound(), status.lastAcknowledged(), status.pending(),
+                    outages.outageSince(WORK));
+        }
     }
 
     /**
@@ -83,7 +108,15 @@ public class OutboxRelay {
                     .createQuery("from OutboxEvent where publishedAt is null order by position", OutboxEvent.class)
                     .setMaxResults(batchSize)
                     .getResultList();
-            return batch.isEmpty() ? 0 : publish(batch);
+            int acknowledged = batch.isEmpty() ? 0 : publish(batch);
+            if (acknowledged == batch.size()) {
+                outages.succeeded(WORK);
+            }
+            long pending = batch.size() < batchSize ? batch.size() - acknowledged : pendingCount();
+            Instant now = clock.instant();
+            status = new Status(now, acknowledged > 0 ? now : status.lastAcknowledged(), pending,
+                    outages.outageSince(WORK));
+            return acknowledged;
         });
     }
 
@@ -96,7 +129,7 @@ public class OutboxRelay {
                 break; // the broker cannot be reached now: leave the rest of the batch for a later round
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Set<String> blockedKeys = new HashSet<>();
         int acknowledged = 0;
         for (int i = 0; i < sends.size(); i++) {
@@ -114,9 +147,9 @@ public class OutboxRelay {
         published.increment(acknowledged);
         if (!blockedKeys.isEmpty()) {
             failed.increment(sends.size() - acknowledged);
-            LOG.warnf("Outbox: %d of %d events acknowledged; the rest stay pending (%s)",
-                    acknowledged, batch.size(), batch.stream().map(e -> e.lastError)
-                            .filter(Objects::nonNull).findFirst().orElse(""));
+            outages.unavailable(WORK, "the broker", acknowledged + " of " + batch.size()
+                    + " events acknowledged; the rest stay pending: " + batch.stream().map(e -> e.lastError)
+                    .filter(Objects::nonNull).findFirst().orElse(""));
         }
         return acknowledged;
     }
@@ -143,17 +176,6 @@ public class OutboxRelay {
                 .getSingleResult());
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
-    void purgePublished() {
-        int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("delete from OutboxEvent where publishedAt < :before")
-                .setParameter("before", Instant.now().minus(retention))
-                .executeUpdate());
-        if (purged > 0) {
-            LOG.infof("Outbox: purged %d events published more than %s ago", purged, retention);
-        }
-    }
 
     /**
      * Skips relay rounds while the application shuts down (the database may already be gone), and altogether when

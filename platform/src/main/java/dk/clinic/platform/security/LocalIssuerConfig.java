@@ -11,9 +11,13 @@ import java.util.Map;
 @ConfigMapping(prefix = "clinic.local-issuer")
 public interface LocalIssuerConfig {
 
-    /** On in the embedded default; off wherever an OIDC provider issues the tokens. */
-    @WithDefault("true")
-    boolean enabled();
+    /**
+     * {@code auto} (the default): on while the service listens on loopback only (as under {@code ./clinic up}) or runs in
+     * the dev profile, off otherwise. {@code true}: on, and a service that listens on a network address refuses to start.
+     * {@code false}: off, wherever an OIDC provider issues the tokens.
+     */
+    @WithDefault("auto")
+    String enabled();
 
     /** The {@code iss} claim; the services verify it through {@code mp.jwt.verify.issuer}. */
     @WithName("issuer")

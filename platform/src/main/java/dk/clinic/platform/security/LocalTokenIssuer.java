@@ -17,18 +17,20 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * The embedded default's token issuer, for running the product without an identity provider: it signs short-lived
- * JWTs for the users configured under {@code clinic.local-issuer.users}. Production disables it
- * ({@code CLINIC_LOCAL_ISSUER=false}) and verifies tokens from an OIDC provider instead.
+ * The embedded default's token issuer, for running the product on one machine without an identity provider: it signs
+ * short-lived JWTs for the users configured under {@code clinic.local-issuer.users}. It answers only while
+ * {@link LocalIssuerSwitch} has it on (loopback or the dev profile); elsewhere tokens come from an OIDC provider.
  */
 @Path("/auth/token")
 @Tag(name = "Local sign-in")
 public class LocalTokenIssuer {
 
     private final LocalIssuerConfig config;
+    private final LocalIssuerSwitch issuer;
 
-    LocalTokenIssuer(LocalIssuerConfig config) {
+    LocalTokenIssuer(LocalIssuerConfig config, LocalIssuerSwitch issuer) {
         this.config = config;
+        this.issuer = issuer;
     }
 
     @POST
@@ -36,9 +38,10 @@ public class LocalTokenIssuer {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in as a local user (embedded default only)",
-            description = "Open to everyone: it is how a caller gets a token. Answers 404 when the local issuer is off.")
+            description = "Open to everyone: it is how a caller gets a token. Answers 404 when the local issuer is off "
+                    + "(it is on only while the service listens on loopback).")
     public TokenResponse issue(@FormParam("username") String username, @FormParam("password") String password) {
-        if (!config.enabled()) {
+        if (!issuer.on()) {
             throw ProblemException.notFound("Local token issuer", "(disabled; use the OIDC provider)");
         }
         LocalIssuerConfig.User user = username == null ? null : config.users().get(username);
