@@ -379,7 +379,7 @@ public class AppointmentService implements PanacheRepositoryBase<Appointment, UU
         if (!from.contains(appointment.status)) {
             throw ProblemException.conflict("invalid-transition", "Not possible in this state",
                     "A " + appointment.status + " appointment cannot be " + becoming)
-                    .with("status", appointment.status);
+                    .with("currentStatus", appointment.status);
         }
         return appointment;
     }

@@ -2,6 +2,7 @@ package dk.clinic.booking.clinic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dk.clinic.platform.validation.Accepted;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDateTime;
@@ -19,6 +20,18 @@ import java.time.format.DateTimeParseException;
         examples = "2026-12-01T09:00")
 public record ClinicTime(LocalDateTime local, ZoneOffset offset) {
 
+    private static final String FORMAT = "must be a local date and time such as 2026-12-01T09:00";
+
+    /** Refuses a time no clinic can mean (and one Jackson would build from an object without a local time). */
+    public ClinicTime {
+        if (local == null) {
+            throw new IllegalArgumentException(FORMAT);
+        }
+        Accepted.dateProblem(local.toLocalDate()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
     @JsonCreator
     public static ClinicTime parse(String text) {
         try {
@@ -28,7 +41,7 @@ public record ClinicTime(LocalDateTime local, ZoneOffset offset) {
             }
             return new ClinicTime(LocalDateTime.parse(text), null);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a local date and time such as 2026-12-01T09:00");
+            throw new IllegalArgumentException(FORMAT);
         }
     }
 

@@ -116,7 +116,7 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         if (first.status != AppointmentStatus.booked) {
             throw ProblemException.conflict("invalid-transition", "Not possible in this state",
                             "Occurrence " + fromPosition + " is " + first.status + " and cannot be rescheduled")
-                    .with("position", fromPosition).with("status", first.status);
+                    .with("position", fromPosition).with("currentStatus", first.status);
         }
         ClinicCalendar calendar = clinics.calendar();
         Instant firstTo = calendar.resolve("start", start);

@@ -135,7 +135,7 @@ public class WaitlistService {
         Versions.requireCurrent(ifMatch, entry.version, "Waitlist entry");
         if (entry.status == WaitlistEntry.Status.booked || entry.status == WaitlistEntry.Status.withdrawn) {
             throw ProblemException.conflict("invalid-transition", "Not possible in this state",
-                    "A " + entry.status + " waitlist entry cannot be withdrawn").with("status", entry.status);
+                    "A " + entry.status + " waitlist entry cannot be withdrawn").with("currentStatus", entry.status);
         }
         entry.status = WaitlistEntry.Status.withdrawn;
         open.ifPresent(offer -> offer.status = WaitlistOffer.Status.declined);
@@ -200,7 +200,7 @@ public class WaitlistService {
         }
         if (offer.status != WaitlistOffer.Status.open) {
             throw ProblemException.conflict("invalid-transition", "The offer was already answered",
-                    "The offer was " + offer.status).with("status", offer.status);
+                    "The offer was " + offer.status).with("currentStatus", offer.status);
         }
         return offer;
     }

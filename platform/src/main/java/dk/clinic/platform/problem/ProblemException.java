@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "errors");
+
     private final int status;
     private final String slug;
     private final String title;
@@ -54,7 +57,11 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** An extension member; the members RFC 9457 and our problems define themselves cannot be overwritten. */
     public ProblemException with(String member, Object value) {
+        if (RESERVED.contains(member)) {
+            throw new IllegalArgumentException(member + " is a problem details member of its own, not an extension");
+        }
         extensions.put(member, value);
         return this;
     }

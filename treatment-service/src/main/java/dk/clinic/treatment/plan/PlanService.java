@@ -214,7 +214,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         TreatmentPlan plan = require(known.planId);
         if (plan.closed()) {
             throw ProblemException.conflict("plan-closed", "The plan is closed", "The plan was " + plan.status)
-                    .with("status", plan.status);
+                    .with("currentStatus", plan.status);
         }
         episodes.requireTreatable(episodes.require(plan.episodeId));
         Course course = requireCourse(plan, courseId, "courseId");
@@ -309,7 +309,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         Versions.requireCurrent(ifMatch, plan.version, "Plan");
         if (plan.closed()) {
             throw ProblemException.conflict("plan-closed", "The plan is closed", "The plan was " + plan.status)
-                    .with("status", plan.status);
+                    .with("currentStatus", plan.status);
         }
         return plan;
     }

@@ -20,8 +20,8 @@ public final class SessionRequests {
     }
 
     @Schema(examples = """
-            {"courseId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","details":{"impulses":2000,"frequencyHz":10,"barPressure":2.5},
-             "adverseEvents":[{"kind":"soreness","days":2}],"notes":"Tolerated well","firstStepPain":6}""")
+            {"courseId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","record":{"details":{"impulses":2000,"frequencyHz":10,
+             "barPressure":2.5},"adverseEvents":[{"kind":"soreness","days":2}],"notes":"Tolerated well","firstStepPain":6}}""")
     public record NewSession(@NotNull UUID courseId, UUID appointmentId, Instant deliveredAt, @Valid Record record) {
     }
 

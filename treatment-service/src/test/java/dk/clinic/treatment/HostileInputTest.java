@@ -1,0 +1,145 @@
+package dk.clinic.treatment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dk.clinic.testing.TestInfrastructure;
+import dk.clinic.testing.Tokens;
+import dk.clinic.testing.hostile.HostileInputs;
+import dk.clinic.testing.hostile.SchemaSnapshot;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation of treatment-service's OpenAPI document, tried with hostile input as a role it admits, on a patient
+ * with an open episode, a dry-needling plan, a delivered session and a baseline measure. See {@link HostileInputs} for
+ * what is sent and what must hold.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    @TestHTTPResource("/")
+    URL api;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void noHostileInputGetsAServerErrorAnAnswerWithoutProblemDetailsOrAWriteBehindAnError() throws Exception {
+        Patient patient = Patient.inTreatment();
+        TestInfrastructure.TestDatabase database = TestInfrastructure.get().database();
+        SchemaSnapshot schema = new SchemaSnapshot(database.adminJdbcUrl(), database.adminUser(),
+                database.adminPassword(), "treatment");
+        Map<String, String> tokens = Map.of("receptionist", Tokens.receptionist(), "practitioner", Tokens.practitioner(),
+                "analyst", Tokens.analyst(), "admin", Tokens.admin());
+
+        HostileInputs.Report report = HostileInputs.probe(new HostileInputs.Service() {
+            @Override
+            public String apiUrl() {
+                return api.toString().replaceAll("/$", "");
+            }
+
+            @Override
+            public String managementUrl() {
+                return management.toString().replaceAll("/q/?$", "");
+            }
+
+            @Override
+            public String authorization(String role) {
+                return tokens.get(role);
+            }
+
+            @Override
+            public Optional<JsonNode> known(String name, String path) {
+                return patient.known(name, path);
+            }
+
+            @Override
+            public Map<String, String> snapshot() {
+                return schema.take();
+            }
+
+            @Override
+            public void settle() {
+                // nothing treatment-service does after a request's commit writes to its own schema
+            }
+        });
+
+        Path written = Path.of("target/hostile-input-treatment-service.txt");
+        Files.writeString(written, report.summary());
+        System.out.println(report.summary());
+        assertThat(report.failures()).as("see %s", written.toAbsolutePath()).isEmpty();
+        assertThat(report.operations()).as("operations tried").isGreaterThanOrEqualTo(25);
+    }
+
+    /** The patient the bad requests are built on: an open episode, a plan with a course, a session, a measure. */
+    private record Patient(UUID patient, UUID episode, UUID plan, UUID course, UUID session) {
+
+        static Patient inTreatment() {
+            UUID patient = Clinic.knownPatient("Hostile", "Input");
+            UUID episode = UUID.fromString(Clinic.openEpisode(patient, Clinic.CLEAR_SCREEN)
+                    .then().statusCode(201).extract().path("id"));
+            var plan = Clinic.createPlan(episode, "[{\"modality\":\"dry_needling\",\"plannedSessions\":8,"
+                    + "\"reviewAfterSessions\":8}]").then().statusCode(201).extract();
+            UUID planId = UUID.fromString(plan.path("id"));
+            UUID course = UUID.fromString(plan.path("courses[0].id"));
+            UUID session = UUID.fromString(Clinic.deliver(planId, course.toString(), null)
+                    .then().statusCode(201).extract().path("id"));
+            given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
+                    .body("""
+                            {"episodeId":"%s","instrument":"nrs_first_step_pain","timepoint":"baseline",
+                             "measuredOn":"%s","answers":{"value":7}}""".formatted(episode, today()))
+                    .post("/api/outcomes").then().statusCode(201);
+            return new Patient(patient, episode, planId, course, session);
+        }
+
+        Optional<JsonNode> known(String name, String path) {
+            Object value = switch (name) {
+                case "id" -> byCollection(path);
+                case "patientId", "patient" -> patient;
+                case "episodeId", "episode" -> episode;
+                case "planId" -> plan;
+                case "courseId" -> course;
+                case "code" -> "hostile_probe";
+                case "modality" -> "dry_needling";
+                case "newModality" -> "radial_shockwave";
+                case "measuredOn" -> today();
+                case "appointmentId", "practitionerPreference", "deliveredAt" -> NullNode.getInstance();
+                default -> null;
+            };
+            return switch (value) {
+                case null -> Optional.empty();
+                case JsonNode node -> Optional.of(node);
+                default -> Optional.of(TextNode.valueOf(value.toString()));
+            };
+        }
+
+        private UUID byCollection(String path) {
+            return switch (path.replaceFirst("^/api/([^/]+).*", "$1")) {
+                case "episodes" -> episode;
+                case "plans" -> plan;
+                case "sessions" -> session;
+                case "patients" -> patient;
+                default -> null;
+            };
+        }
+
+        private static String today() {
+            return LocalDate.now(ZoneOffset.UTC).toString();
+        }
+    }
+}
