@@ -70,6 +70,16 @@ final class ContainerInfrastructure {
             }
 
             @Override
+            public void freeze() {
+                halt(); // a paused container is a frozen broker: its port answers, the broker does not
+            }
+
+            @Override
+            public void thaw() {
+                resume();
+            }
+
+            @Override
             public void shutdown() {
                 kafka.stop();
             }

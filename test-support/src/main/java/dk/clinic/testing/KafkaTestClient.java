@@ -120,11 +120,15 @@ public final class KafkaTestClient {
     }
 
     public static UUID publish(UUID eventId, String type, String key, String subject, String dataJson) {
+        return publishTo(EventContracts.get().contract(type).topic(), eventId, type, key, subject, dataJson);
+    }
+
+    /** As {@link #publish(UUID, String, String, String, String)}, to a topic other than the contract's (a test's own). */
+    public static UUID publishTo(String topic, UUID eventId, String type, String key, String subject, String dataJson) {
         List<String> violations = EventContracts.get().violations(type, dataJson);
         if (!violations.isEmpty()) {
             throw new AssertionError("The test's own event breaks the contract: " + violations);
         }
-        String topic = EventContracts.get().contract(type).topic();
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(UTF_8));
         headers.add("ce_id", eventId.toString().getBytes(UTF_8));

@@ -79,8 +79,36 @@ public final class LocalKafkaBroker implements TestInfrastructure.TestBroker, Au
 
     @Override
     public synchronized void halt() {
+        thaw(); // a stopped process hears no SIGTERM
         ChildProcesses.stop(process);
         process = null;
+    }
+
+    @Override
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    @Override
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not signal the test Kafka broker: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the test Kafka broker", e);
+        }
     }
 
     @Override

@@ -97,6 +97,11 @@ public final class TestInfrastructure {
 
         void resume();
 
+        /** Freezes the broker as a hung machine would: its connections stay open and nothing answers. */
+        void freeze();
+
+        void thaw();
+
         void shutdown();
     }
 }

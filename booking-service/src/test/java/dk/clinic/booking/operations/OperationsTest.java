@@ -1,8 +1,12 @@
 package dk.clinic.booking.operations;
 
+import dk.clinic.booking.Fixtures;
+import dk.clinic.testing.CapturedLog;
 import dk.clinic.testing.TestInfrastructure;
+import dk.clinic.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -11,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,6 +47,19 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(404);
         given().get("/q/openapi").then().statusCode(404);
         given().get("/q/health/ready").then().statusCode(404);
+    }
+
+    @Test
+    void anExpectedRefusalIsAnAnswerNotAWarningInTheLog() {
+        String name = Fixtures.unique("Twin");
+        String practitioner = "{\"name\":\"%s\",\"profession\":\"osteopath\",\"modalities\":[]}".formatted(name);
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(practitioner)
+                .post("/api/practitioners").then().statusCode(201);
+        try (CapturedLog log = CapturedLog.capture()) {
+            given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(practitioner)
+                    .post("/api/practitioners").then().statusCode(409).body("type", containsString("name-taken"));
+            assertThat(log.warnings()).as("a name taken is the clinic's business, not an operator's").isEmpty();
+        }
     }
 
     @Test

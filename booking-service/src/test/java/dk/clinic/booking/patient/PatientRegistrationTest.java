@@ -88,6 +88,21 @@ class PatientRegistrationTest {
     }
 
     @Test
+    void aChangeMustNameTheVersionItRead() {
+        String id = given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
+                .body(Fixtures.patientJson("Ib", "Star")).post("/api/patients").then().statusCode(201)
+                .extract().path("id");
+        String changed = Fixtures.patientJson("Ib", "Overwritten");
+
+        // "whatever is there" would overwrite a colleague's correction unseen: If-Match must be the ETag read
+        given().header("Authorization", Tokens.receptionist()).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(changed).put("/api/patients/{id}", id)
+                .then().statusCode(428).body("errors[0].field", equalTo("If-Match"));
+        given().header("Authorization", Tokens.receptionist()).get("/api/patients/{id}", id)
+                .then().statusCode(200).body("familyName", equalTo("Star")).header("ETag", "\"0\"");
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndWritesNothing() {
         String before = given().header("Authorization", Tokens.receptionist())
                 .get("/api/patients?name=Zzyzx").then().statusCode(200).extract().asString();

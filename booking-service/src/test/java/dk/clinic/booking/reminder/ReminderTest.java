@@ -1,6 +1,7 @@
 package dk.clinic.booking.reminder;
 
 import dk.clinic.booking.Fixtures;
+import dk.clinic.testing.CapturedLog;
 import dk.clinic.testing.Tokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -64,6 +65,25 @@ class ReminderTest {
         assertThat(mail.getSubject()).startsWith("Påminnelse: timen din hos").contains("kl. " + time);
         assertThat(mail.getText()).startsWith("Hei Kari").contains(practitionerName).contains("kl. " + time)
                 .doesNotContain("dry_needling").doesNotContain("Behandling");
+    }
+
+    @Test
+    void theLogSaysAReminderWentOutButNeverToWhichAddressOrWhatItSaid() {
+        UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
+        UUID practitioner = practitioner(Fixtures.unique("Lone"));
+        String email = email("magnhild");
+        List<Map<String, Object>> slots = slotsWithinTheLeadTime(type, practitioner);
+        String appointment = book(patient("Magnhild", email, "nb", true), type, practitioner,
+                (String) slots.getFirst().get("localStart"));
+
+        try (CapturedLog log = CapturedLog.capture()) {
+            reminders.sendDue();
+            Mail mail = mailbox.getMailsSentTo(email).getFirst();
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line.message())
+                    .contains("Reminder for appointment " + appointment));
+            assertThat(log.lines()).noneSatisfy(line -> assertThat(line.message()).containsAnyOf(email, "Magnhild",
+                    mail.getSubject(), mail.getText().lines().skip(2).findFirst().orElseThrow()));
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ class WaitlistTest {
         entryOf(entry).then().body("status", equalTo("booked"));
         assertThat(offers("accepted", entry)).singleElement()
                 .satisfies(o -> assertThat(o.get("appointmentId")).isEqualTo(appointment));
-        answer(offer, "accept").then().statusCode(409).body("status", equalTo("accepted"));
+        answer(offer, "accept").then().statusCode(409).body("currentStatus", equalTo("accepted"));
     }
 
     @Test

@@ -33,6 +33,8 @@ import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Every error leaves the services as RFC 9457 problem details; nothing leaks a stack trace. */
@@ -42,6 +44,8 @@ public class ProblemMappers {
     public static final String NOT_STORABLE = "not-storable";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final AtomicLong LAST_UNAVAILABLE_LOG = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+    private static final AtomicLong UNAVAILABLE_SINCE_LOGGED = new AtomicLong();
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -134,7 +138,7 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         String requestId = RequestIds.current();
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable on %s (request %s): %s", uri.getPath(), requestId, rootMessage(e));
+            logUnavailable(uri.getPath(), requestId, rootMessage(e));
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                     .entity(new Problem("service-unavailable", "The service is briefly unavailable", 503,
                             "The database cannot be reached; nothing was changed. Try again in a few seconds",
@@ -155,6 +159,23 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
         return respond(new Problem("internal-error", "Something went wrong on our side", 500,
                 "The failure was logged with the request id", uri.getPath(), requestId, null, null));
+    }
+
+    /**
+     * While the database is away every request fails the same way: one line every ten seconds says how many did, with
+     * the last one's request id; each one is in the debug log.
+     */
+    private static void logUnavailable(String path, String requestId, String why) {
+        long now = System.nanoTime();
+        long unreported = UNAVAILABLE_SINCE_LOGGED.incrementAndGet();
+        long last = LAST_UNAVAILABLE_LOG.get();
+        if (now - last >= TimeUnit.SECONDS.toNanos(10) && LAST_UNAVAILABLE_LOG.compareAndSet(last, now)) {
+            UNAVAILABLE_SINCE_LOGGED.addAndGet(-unreported);
+            LOG.warnf("The database cannot be reached: %d request(s) answered 503, the last on %s (request %s): %s",
+                    unreported, path, requestId, why);
+        } else {
+            LOG.debugf("Database unavailable on %s (request %s): %s", path, requestId, why);
+        }
     }
 
     static Response respond(Problem problem) {

@@ -1,4 +1,4 @@
-package dk.clinic.booking;
+package dk.clinic.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -11,8 +11,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The booking rules' clock in the tests: the real time, unless a story moves it, e.g. to the hour an appointment
- * starts. Stories that move it put it back afterwards with {@link #reset()}.
+ * The services' clock in their tests (it replaces platform's SystemClock wherever test-support is on the classpath):
+ * the real time, unless a story moves it, e.g. to the hour an appointment starts. Stories that move it put it back
+ * afterwards with {@link #reset()}.
  */
 @Alternative
 @Priority(1)
