@@ -49,7 +49,7 @@ final class ContainerInfrastructure {
     }
 
     static TestInfrastructure.TestBroker broker() {
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.0.0")
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2")
                 .withEnv("KAFKA_NUM_PARTITIONS", "3");
         kafka.start();
         return new TestInfrastructure.TestBroker() {

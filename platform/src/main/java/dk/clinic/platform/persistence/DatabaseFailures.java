@@ -3,7 +3,11 @@ package dk.clinic.platform.persistence;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -57,13 +61,27 @@ public final class DatabaseFailures {
         return Optional.empty();
     }
 
+    /**
+     * The failure, its causes, the exceptions suppressed along the way (a commit that failed because the server went
+     * away carries the driver's exception as a suppressed one of the transaction manager's) and a SQLException's next
+     * ones.
+     */
     private static Iterable<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
-        java.util.List<Throwable> chain = new java.util.ArrayList<>();
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            chain.add(cause);
-            if (cause instanceof SQLException sql && sql.getNextException() != null) {
-                chain.add(sql.getNextException());
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty() && chain.size() < 100) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            chain.add(next);
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+            if (next instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
             }
         }
         return chain;
