@@ -76,7 +76,7 @@ public final class BookingBenchmark {
         String receptionist = api.token("rita", "rita");
 
         long seeding = System.nanoTime();
-        Clinic clinic = ClinicSeed.seed(api, admin, receptionist);
+        SeededClinic clinic = ClinicSeed.seed(api, admin, receptionist);
         Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
         say("clinic set up through the API in " + seconds(seeded) + ": " + clinic.practitioners().size()
                 + " practitioners, " + clinic.rooms().size() + " rooms, " + clinic.devices().size()
@@ -121,7 +121,7 @@ public final class BookingBenchmark {
         return new Figures(clinic, seeded, history, searches, bookings, deadlocksBeforeContention, stack, memory);
     }
 
-    record Figures(Clinic clinic, Duration seeded, History.Summary history, List<SlotSearch.Result> searches,
+    record Figures(SeededClinic clinic, Duration seeded, History.Summary history, List<SlotSearch.Result> searches,
                    List<BookingLoad.Result> bookings, long deadlocksBeforeContention, StackCeiling.Result stack,
                    Memory memory) {
     }

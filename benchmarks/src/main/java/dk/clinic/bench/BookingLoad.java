@@ -1,7 +1,6 @@
 package dk.clinic.bench;
 
 import dk.clinic.testing.ServiceProcess;
-
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -36,15 +35,15 @@ final class BookingLoad {
 
     private final Api api;
     private final String token;
-    private final Clinic clinic;
-    private final List<Clinic.Practitioner> practitioners;
+    private final SeededClinic clinic;
+    private final List<SeededClinic.Practitioner> practitioners;
     private final int clients;
     private final ServiceProcess service;
     /** How many bookings each client has attempted without contention, across runs (so no time is tried twice). */
     private final long[] attempts;
     private final AtomicLong round = new AtomicLong();
 
-    BookingLoad(Api api, String token, Clinic clinic, int clients, ServiceProcess service) {
+    BookingLoad(Api api, String token, SeededClinic clinic, int clients, ServiceProcess service) {
         this.api = api;
         this.token = token;
         this.clinic = clinic;
@@ -158,7 +157,7 @@ final class BookingLoad {
     private Target target(LocalDate firstMonday, long practitionerDay, int start) {
         long weekday = practitionerDay / practitioners.size();
         LocalDate day = firstMonday.plusWeeks(weekday / 5).plusDays(weekday % 5);
-        Clinic.Practitioner practitioner = practitioners.get((int) (practitionerDay % practitioners.size()));
+        SeededClinic.Practitioner practitioner = practitioners.get((int) (practitionerDay % practitioners.size()));
         return new Target(practitioner.id(), day.atTime(STARTS.get(start)));
     }
 

@@ -39,8 +39,8 @@ final class ClinicSeed {
     private ClinicSeed() {
     }
 
-    static Clinic seed(Api api, String admin, String receptionist) throws Exception {
-        List<Clinic.Practitioner> practitioners = new ArrayList<>();
+    static SeededClinic seed(Api api, String admin, String receptionist) throws Exception {
+        List<SeededClinic.Practitioner> practitioners = new ArrayList<>();
         for (String name : PHYSIOTHERAPISTS) {
             practitioners.add(practitioner(api, admin, name, "physiotherapist", Set.of("dry_needling", "radial_shockwave")));
         }
@@ -65,11 +65,11 @@ final class ClinicSeed {
                 "Shockwave therapy", 20, 10, "radial_shockwave", "treatment", "radial_shockwave");
         UUID osteopathy = type(api, admin, "osteopathy", "Osteopatisk behandling", "Osteopatisk behandling",
                 "Osteopathic treatment", 45, 0, "osteopathy", null, null);
-        return new Clinic(practitioners, rooms, devices, dryNeedling, shockwave, osteopathy,
+        return new SeededClinic(practitioners, rooms, devices, dryNeedling, shockwave, osteopathy,
                 patients(api, receptionist));
     }
 
-    private static Clinic.Practitioner practitioner(Api api, String admin, String name, String profession,
+    private static SeededClinic.Practitioner practitioner(Api api, String admin, String name, String profession,
                                                     Set<String> modalities) throws Exception {
         UUID id = api.post("/api/practitioners", admin,
                 Map.of("name", name, "profession", profession, "modalities", modalities)).id();
@@ -79,7 +79,7 @@ final class ClinicSeed {
                     "breaks", List.of(Map.of("start", "12:00", "end", "12:30"))));
         }
         api.put("/api/working-hours/" + id, admin, Map.of("days", days)).expect(200);
-        return new Clinic.Practitioner(id, name, modalities);
+        return new SeededClinic.Practitioner(id, name, modalities);
     }
 
     private static UUID type(Api api, String admin, String code, String da, String nb, String en, int minutes,

@@ -45,7 +45,7 @@ final class History {
     private static final double PAST_FILL = 0.75;
     private static final int BATCH = 2000;
 
-    private final Clinic clinic;
+    private final SeededClinic clinic;
     private final ZoneId zone;
     private final Instant now;
     private final Random random = new Random(20261122);
@@ -55,7 +55,7 @@ final class History {
     private int reservations;
     private int entries;
 
-    private History(Clinic clinic, ZoneId zone, Instant now) {
+    private History(SeededClinic clinic, ZoneId zone, Instant now) {
         this.clinic = clinic;
         this.zone = zone;
         this.now = now;
@@ -65,7 +65,7 @@ final class History {
                    LocalDate last, ZoneId zone, Duration took) {
     }
 
-    static Summary write(BenchDatabase database, Clinic clinic) throws SQLException {
+    static Summary write(BenchDatabase database, SeededClinic clinic) throws SQLException {
         long started = System.nanoTime();
         try (Connection connection = database.superuser()) {
             ZoneId zone;
@@ -118,9 +118,9 @@ final class History {
         double fill = fill(day);
         boolean[][] rooms = new boolean[clinic.rooms().size()][QUARTERS];
         boolean[][] devices = new boolean[clinic.devices().size()][QUARTERS];
-        List<Clinic.Practitioner> practitioners = new ArrayList<>(clinic.practitioners());
+        List<SeededClinic.Practitioner> practitioners = new ArrayList<>(clinic.practitioners());
         Collections.shuffle(practitioners, random);
-        for (Clinic.Practitioner practitioner : practitioners) {
+        for (SeededClinic.Practitioner practitioner : practitioners) {
             int quarter = 0;
             while (quarter < QUARTERS) {
                 Kind kind = practitioner.delivers("osteopathy") ? Kind.OSTEOPATHY
@@ -159,7 +159,7 @@ final class History {
         return Math.max(0.1, PAST_FILL * (1 - weeksAhead / 30));
     }
 
-    private void add(Batches batches, LocalDate day, int quarter, Kind kind, Clinic.Practitioner practitioner,
+    private void add(Batches batches, LocalDate day, int quarter, Kind kind, SeededClinic.Practitioner practitioner,
                      int room, int device) throws SQLException {
         Instant start = day.atTime(OPENS.plusMinutes(15L * quarter)).atZone(zone).toInstant();
         Instant end = start.plus(kind.minutes, ChronoUnit.MINUTES);
@@ -304,7 +304,7 @@ final class History {
             this.quarters = quarters;
         }
 
-        UUID type(Clinic clinic) {
+        UUID type(SeededClinic clinic) {
             return switch (this) {
                 case DRY_NEEDLING -> clinic.dryNeedling();
                 case SHOCKWAVE -> clinic.shockwave();

@@ -48,7 +48,7 @@ final class Pgbench {
         }
     }
 
-    static Result run(Settings settings, BenchDatabase database, Clinic clinic, Path directory)
+    static Result run(Settings settings, BenchDatabase database, SeededClinic clinic, Path directory)
             throws IOException, InterruptedException, SQLException {
         try (Connection connection = database.superuser(); Statement statement = connection.createStatement()) {
             statement.execute("""
@@ -88,8 +88,8 @@ final class Pgbench {
      * The statements in the order and with the columns Hibernate sends them for a booking, with literals where the
      * service binds parameters. pgbench picks a practitioner and a patient per transaction.
      */
-    static String script(Clinic clinic) {
-        List<UUID> practitioners = clinic.delivering("dry_needling").stream().map(Clinic.Practitioner::id).toList();
+    static String script(SeededClinic clinic) {
+        List<UUID> practitioners = clinic.delivering("dry_needling").stream().map(SeededClinic.Practitioner::id).toList();
         List<UUID> patients = clinic.patients().subList(0, 50);
         String practitioner = "(" + array(practitioners) + ")[:practitioner]";
         String patient = "(" + array(patients) + ")[:patient]";

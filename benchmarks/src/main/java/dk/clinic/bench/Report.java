@@ -18,7 +18,7 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
 
     String text() {
         StringBuilder out = new StringBuilder();
-        Clinic clinic = figures.clinic();
+        SeededClinic clinic = figures.clinic();
         History.Summary history = figures.history();
         Duration took = Duration.between(startedAt, ZonedDateTime.now());
         line(out, "Booking-service benchmark, %s (took %d min %d s)", Bench.date(startedAt),

@@ -3,10 +3,10 @@ package dk.clinic.treatment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dk.clinic.testing.SchemaSnapshot;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
 import dk.clinic.testing.hostile.HostileInputs;
-import dk.clinic.testing.hostile.SchemaSnapshot;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -90,14 +90,14 @@ class HostileInputTest {
     private record Patient(UUID patient, UUID episode, UUID plan, UUID course, UUID session) {
 
         static Patient inTreatment() {
-            UUID patient = Clinic.knownPatient("Hostile", "Input");
-            UUID episode = UUID.fromString(Clinic.openEpisode(patient, Clinic.CLEAR_SCREEN)
+            UUID patient = Fixtures.knownPatient("Hostile", "Input");
+            UUID episode = UUID.fromString(Fixtures.openEpisode(patient, Fixtures.CLEAR_SCREEN)
                     .then().statusCode(201).extract().path("id"));
-            var plan = Clinic.createPlan(episode, "[{\"modality\":\"dry_needling\",\"plannedSessions\":8,"
+            var plan = Fixtures.createPlan(episode, "[{\"modality\":\"dry_needling\",\"plannedSessions\":8,"
                     + "\"reviewAfterSessions\":8}]").then().statusCode(201).extract();
             UUID planId = UUID.fromString(plan.path("id"));
             UUID course = UUID.fromString(plan.path("courses[0].id"));
-            UUID session = UUID.fromString(Clinic.deliver(planId, course.toString(), null)
+            UUID session = UUID.fromString(Fixtures.deliver(planId, course.toString(), null)
                     .then().statusCode(201).extract().path("id"));
             given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
                     .body("""

@@ -1,21 +1,21 @@
 package dk.clinic.booking.appointment;
 
-import dk.clinic.platform.validation.MultilineText;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
 import dk.clinic.platform.validation.Accepted;
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import dk.clinic.platform.validation.MultilineText;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -44,11 +44,18 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
-    private final AppointmentService appointments;
+    private final Booking booking;
+    private final Lifecycle lifecycle;
+    private final Appointments appointments;
+    private final Trail trail;
     private final ClinicService clinics;
 
-    AppointmentResource(AppointmentService appointments, ClinicService clinics) {
+    AppointmentResource(Booking booking, Lifecycle lifecycle, Appointments appointments, Trail trail,
+                        ClinicService clinics) {
+        this.booking = booking;
+        this.lifecycle = lifecycle;
         this.appointments = appointments;
+        this.trail = trail;
         this.clinics = clinics;
     }
 
@@ -60,7 +67,7 @@ public class AppointmentResource {
                     + "buffers included, atomically. 409 names the taken resource and offers the next free times. "
                     + "Publishes appointment.booked.")
     public Response book(@Valid @NotNull BookingRequest request, UriInfo uri) {
-        Appointment appointment = appointments.book(request.patientId(), request.appointmentTypeId(),
+        Appointment appointment = booking.book(request.patientId(), request.appointmentTypeId(),
                 request.practitionerId(), request.roomId(), request.deviceId(), request.start(), request.note());
         return Response.created(uri.getAbsolutePathBuilder().path(appointment.id.toString()).build())
                 .tag(Versions.etag(appointment.version)).entity(view(appointment)).build();
@@ -82,8 +89,9 @@ public class AppointmentResource {
             throw ProblemException.invalid("to", "must not be before from");
         }
         var calendar = clinics.calendar();
-        var result = new AppointmentQuery(from, to, practitioner, room, device, patient, status, flagged)
-                .run(appointments, calendar, page, size);
+        var result = appointments.page(new AppointmentQuery(from == null ? null : calendar.startOfDay(from),
+                to == null ? null : calendar.startOfDay(to.plusDays(1)), practitioner, room, device, patient, status,
+                flagged), page, size);
         return Response.ok(result.page().stream().map(a -> AppointmentView.of(a, calendar)).toList())
                 .header("X-Total-Count", result.total()).build();
     }
@@ -101,7 +109,7 @@ public class AppointmentResource {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
     @Operation(summary = "The appointment's audit trail: who changed what, when", description = "Roles: receptionist, admin.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        return appointments.history(id).stream()
+        return trail.of(id).stream()
                 .map(h -> new HistoryEntry(h.at, h.by, h.action, h.details)).toList();
     }
 
@@ -113,7 +121,7 @@ public class AppointmentResource {
             description = "Roles: receptionist, admin. Requires If-Match. Keeps its history; frees the old time for the waitlist.")
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull RescheduleRequest request) {
-        return ok(appointments.reschedule(id, ifMatch, request.start(), request.reason()));
+        return ok(booking.reschedule(id, ifMatch, request.start(), request.reason()));
     }
 
     @POST
@@ -125,7 +133,7 @@ public class AppointmentResource {
                     + "notice is marked late. Frees the time for the waitlist.")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CancelRequest request) {
-        return ok(appointments.cancel(id, ifMatch, request.by(), request.reason()));
+        return ok(lifecycle.cancel(id, ifMatch, request.by(), request.reason()));
     }
 
     @POST
@@ -136,7 +144,7 @@ public class AppointmentResource {
             description = "Roles: receptionist, admin. Requires If-Match. From 24 hours before the start; earlier is "
                     + "409 too-early.")
     public Response arrive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(appointments.arrive(id, ifMatch));
+        return ok(lifecycle.arrive(id, ifMatch));
     }
 
     @POST
@@ -147,7 +155,7 @@ public class AppointmentResource {
             description = "Roles: receptionist, practitioner, admin. Requires If-Match. From 24 hours before the "
                     + "start; earlier is 409 too-early.")
     public Response fulfil(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(appointments.fulfil(id, ifMatch));
+        return ok(lifecycle.fulfil(id, ifMatch));
     }
 
     @POST
@@ -158,7 +166,7 @@ public class AppointmentResource {
             description = "Roles: receptionist, admin. Requires If-Match. Once the start has passed; before it is 409 "
                     + "not-started.")
     public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(appointments.noShow(id, ifMatch));
+        return ok(lifecycle.noShow(id, ifMatch));
     }
 
     private Response ok(Appointment appointment) {

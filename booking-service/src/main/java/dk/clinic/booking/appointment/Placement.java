@@ -1,9 +1,9 @@
 package dk.clinic.booking.appointment;
 
 import dk.clinic.booking.appointmenttype.AppointmentType;
-import dk.clinic.booking.resource.Device;
-import dk.clinic.booking.resource.Practitioner;
-import dk.clinic.booking.resource.Room;
+import dk.clinic.booking.bookable.Device;
+import dk.clinic.booking.bookable.Practitioner;
+import dk.clinic.booking.bookable.Room;
 
 import java.util.UUID;
 

@@ -2,7 +2,6 @@ package dk.clinic.booking.appointmenttype;
 
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,21 +11,27 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class AppointmentTypeService implements PanacheRepositoryBase<AppointmentType, UUID> {
+public class AppointmentTypeService {
+
+    private final AppointmentTypeRepository repository;
+
+    AppointmentTypeService(AppointmentTypeRepository repository) {
+        this.repository = repository;
+    }
 
     @Transactional
     public AppointmentType add(AppointmentTypeDetails details) {
         AppointmentType type = new AppointmentType();
         type.id = UUID.randomUUID();
         apply(type, details);
-        persist(type);
+        repository.persist(type);
         flushCoded(type);
         return type;
     }
 
     @Transactional
     public AppointmentType change(UUID id, String ifMatch, AppointmentTypeDetails details) {
-        AppointmentType type = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Appointment type", id));
+        AppointmentType type = repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Appointment type", id));
         Versions.requireCurrent(ifMatch, type.version, "Appointment type");
         apply(type, details);
         flushCoded(type);
@@ -34,12 +39,12 @@ public class AppointmentTypeService implements PanacheRepositoryBase<Appointment
     }
 
     public AppointmentType require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Appointment type", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Appointment type", id));
     }
 
     /** For a reference in a request body: 422 naming the field. */
     public AppointmentType requireActiveReference(String field, UUID id) {
-        AppointmentType type = id == null ? null : findById(id);
+        AppointmentType type = id == null ? null : repository.findById(id);
         if (type == null || !type.active) {
             throw ProblemException.unknownReference(field, "Appointment type", id);
         }
@@ -47,12 +52,12 @@ public class AppointmentTypeService implements PanacheRepositoryBase<Appointment
     }
 
     public List<AppointmentType> active() {
-        return list("active", Sort.by("code"), true);
+        return repository.list("active", Sort.by("code"), true);
     }
 
     private void flushCoded(AppointmentType type) {
         try {
-            flush();
+            repository.flush();
         } catch (ConstraintViolationException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw ProblemException.conflict("code-taken", "The code is taken",

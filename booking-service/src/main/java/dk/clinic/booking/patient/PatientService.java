@@ -2,7 +2,6 @@ package dk.clinic.booking.patient;
 
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +13,14 @@ import java.util.UUID;
 
 /** Registers and corrects patients; every change is published through the outbox in the same transaction. */
 @ApplicationScoped
-public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
+public class PatientService {
 
+    private final PatientRepository repository;
     private final PatientEvents events;
     private final Clock clock;
 
-    PatientService(PatientEvents events, Clock clock) {
+    PatientService(PatientRepository repository, PatientEvents events, Clock clock) {
+        this.repository = repository;
         this.events = events;
         this.clock = clock;
     }
@@ -30,7 +31,7 @@ public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
         patient.id = UUID.randomUUID();
         patient.createdAt = clock.instant();
         apply(details, patient);
-        persistAndFlush(patient);
+        repository.persistAndFlush(patient);
         events.registered(patient);
         return patient;
     }
@@ -40,23 +41,30 @@ public class PatientService implements PanacheRepositoryBase<Patient, UUID> {
         Patient patient = require(id);
         Versions.requireCurrent(ifMatch, patient.version, "Patient");
         apply(details, patient);
-        flush(); // raises the version now, so the event carries the new one
+        repository.flush(); // raises the version now, so the event carries the new one
         events.changed(patient);
         return patient;
     }
 
     public Patient require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
+    }
+
+    /** For a patient named in a request body: 422 naming the field when there is none. */
+    public void requireReference(String field, UUID id) {
+        if (id == null || repository.findByIdOptional(id).isEmpty()) {
+            throw ProblemException.unknownReference(field, "Patient", id);
+        }
     }
 
     /** Patients whose family or given name starts with {@code name}, alphabetically. */
     public List<Patient> search(String name, int page, int size) {
         if (name == null || name.isBlank()) {
-            return findAll(Sort.by("familyName").and("givenName")).page(Page.of(page, size)).list();
+            return repository.findAll(Sort.by("familyName").and("givenName")).page(Page.of(page, size)).list();
         }
         String prefix = name.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-        return find("lower(familyName) like ?1 or lower(givenName) like ?1", Sort.by("familyName").and("givenName"),
-                prefix).page(Page.of(page, size)).list();
+        return repository.find("lower(familyName) like ?1 or lower(givenName) like ?1",
+                Sort.by("familyName").and("givenName"), prefix).page(Page.of(page, size)).list();
     }
 
     private void apply(PatientDetails details, Patient patient) {

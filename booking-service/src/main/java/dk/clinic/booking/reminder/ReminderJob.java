@@ -1,9 +1,9 @@
 package dk.clinic.booking.reminder;
 
+import dk.clinic.booking.bookable.Practitioner;
 import dk.clinic.booking.clinic.Clinic;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.patient.Patient;
-import dk.clinic.booking.resource.Practitioner;
 import dk.clinic.platform.persistence.Outages;
 import dk.clinic.platform.persistence.SqlValues;
 import io.quarkus.mailer.Mail;

@@ -1,7 +1,7 @@
 package dk.clinic.booking.series;
 
-import dk.clinic.platform.validation.MultilineText;
 import dk.clinic.booking.clinic.ClinicTime;
+import dk.clinic.platform.validation.MultilineText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,18 +1,18 @@
 package dk.clinic.booking.series;
 
-import dk.clinic.platform.validation.MultilineText;
 import dk.clinic.booking.appointment.Appointment;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
+import dk.clinic.platform.validation.MultilineText;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

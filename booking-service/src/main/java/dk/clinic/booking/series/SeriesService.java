@@ -1,22 +1,21 @@
 package dk.clinic.booking.series;
 
+import dk.clinic.booking.appointment.Alternatives;
 import dk.clinic.booking.appointment.Appointment;
-import dk.clinic.booking.appointment.AppointmentService;
 import dk.clinic.booking.appointment.AppointmentStatus;
+import dk.clinic.booking.appointment.Appointments;
+import dk.clinic.booking.appointment.Booking;
 import dk.clinic.booking.appointment.Conflict;
+import dk.clinic.booking.appointment.Lifecycle;
 import dk.clinic.booking.appointment.Placement;
+import dk.clinic.booking.bookable.Bookables;
+import dk.clinic.booking.bookable.Device;
 import dk.clinic.booking.clinic.ClinicCalendar;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.clinic.ClinicTime;
-import dk.clinic.booking.resource.Device;
-import dk.clinic.booking.resource.ResourceService;
-import dk.clinic.booking.scheduling.SchedulingRequest;
-import dk.clinic.booking.scheduling.SchedulingRequests;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,29 +30,38 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Courses of appointments booked, moved and cancelled as a whole, all or nothing. Each occurrence is booked, moved
- * or cancelled by {@link AppointmentService}, so a series member follows exactly the rules of any appointment.
+ * Courses of appointments booked, moved and cancelled as a whole, all or nothing. Each occurrence is placed by
+ * {@link Booking} and cancelled by {@link Lifecycle}, so a series member follows exactly the rules of any appointment.
  */
 @ApplicationScoped
-public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, UUID> {
+public class SeriesService {
 
-    private final AppointmentService appointments;
-    private final ResourceService resources;
+    private final SeriesRepository repository;
+    private final Booking booking;
+    private final Lifecycle lifecycle;
+    private final Alternatives alternatives;
+    private final Appointments appointments;
+    private final Bookables bookables;
     private final ClinicService clinics;
+    private final RequestedCourses requestedCourses;
     private final CurrentUser user;
-    private final SchedulingRequests schedulingRequests;
-    private final int maxLength;
     private final Clock clock;
+    private final int maxLength;
 
-    SeriesService(AppointmentService appointments, ResourceService resources, ClinicService clinics, CurrentUser user,
-                  SchedulingRequests schedulingRequests, Clock clock,
+    SeriesService(SeriesRepository repository, Booking booking, Lifecycle lifecycle, Alternatives alternatives,
+                  Appointments appointments, Bookables bookables, ClinicService clinics,
+                  RequestedCourses requestedCourses, CurrentUser user, Clock clock,
                   @ConfigProperty(name = "clinic.booking.max-series-length", defaultValue = "20") int maxLength) {
-        this.clock = clock;
+        this.repository = repository;
+        this.booking = booking;
+        this.lifecycle = lifecycle;
+        this.alternatives = alternatives;
         this.appointments = appointments;
-        this.schedulingRequests = schedulingRequests;
-        this.resources = resources;
+        this.bookables = bookables;
         this.clinics = clinics;
+        this.requestedCourses = requestedCourses;
         this.user = user;
+        this.clock = clock;
         this.maxLength = maxLength;
     }
 
@@ -63,11 +71,12 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
      */
     @Transactional
     public SeriesAppointments book(SeriesRequest request) {
-        List<ClinicTime> starts = starts(request);
-        Placement placement = appointments.placement(request.patientId(), request.appointmentTypeId(),
+        List<ClinicTime> starts = SeriesStarts.of(request, maxLength);
+        Placement placement = booking.placement(request.patientId(), request.appointmentTypeId(),
                 request.practitionerId(), request.roomId(), request.deviceId());
-        SchedulingRequest forPlan = request.schedulingRequestId() == null ? null
-                : schedulingRequests.requireOpenFor(request.schedulingRequestId(), request.patientId(), placement.type());
+        if (request.schedulingRequestId() != null) {
+            requestedCourses.claim(request.schedulingRequestId(), request.patientId(), placement.type());
+        }
         AppointmentSeries series = new AppointmentSeries();
         series.id = UUID.randomUUID();
         series.patientId = request.patientId();
@@ -76,7 +85,7 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         series.intervalDays = request.interval();
         series.createdAt = clock.instant();
         series.createdBy = user.name();
-        persist(series);
+        repository.persist(series);
 
         ClinicCalendar calendar = clinics.calendar();
         List<Attempt> attempts = new ArrayList<>();
@@ -87,22 +96,24 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
             if (attempt.fits() && placement.device() == null && attempt.appointment().deviceId != null) {
                 // a course stays on one unit: the following sessions hold the device the first one got
                 placement = new Placement(placement.patientId(), placement.type(), placement.practitioner(),
-                        placement.room(), resources.require(Device.class, attempt.appointment().deviceId));
+                        placement.room(), bookables.require(Device.class, attempt.appointment().deviceId));
             }
         }
         if (attempts.stream().anyMatch(a -> !a.fits())) {
             throw doesNotFit(attempts);
         }
-        if (forPlan != null) {
-            schedulingRequests.booked(forPlan, series.id, attempts.stream().map(Attempt::appointment).toList());
+        if (request.schedulingRequestId() != null) {
+            requestedCourses.booked(request.schedulingRequestId(), series.id,
+                    attempts.stream().map(Attempt::appointment).toList());
         }
-        attempts.forEach(a -> appointments.confirm(a.appointment(), a.placement()));
+        attempts.forEach(a -> booking.confirm(a.appointment(), a.placement()));
         return new SeriesAppointments(series, attempts.stream().map(Attempt::appointment).toList());
     }
 
     public SeriesAppointments require(UUID id) {
-        AppointmentSeries series = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Series", id));
-        return new SeriesAppointments(series, appointments.list("seriesId", Sort.by("seriesPosition"), id));
+        AppointmentSeries series = repository.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Series", id));
+        return new SeriesAppointments(series, appointments.ofSeries(id));
     }
 
     /**
@@ -130,7 +141,7 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
             try {
                 Instant to = appointment == first ? firstTo
                         : calendar.resolve("start", ClinicTime.of(calendar.local(appointment.start).plus(shift)));
-                appointments.rescheduleInTransaction(appointment, to, "start", reason, context);
+                booking.reschedule(appointment, to, "start", reason, context);
             } catch (ProblemException refused) {
                 throw refused.with("position", appointment.seriesPosition);
             }
@@ -150,45 +161,8 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
                     "No occurrence from position " + fromPosition + " on is still booked").with("position", fromPosition);
         }
         Map<String, Object> context = Map.of("seriesId", id, "fromPosition", fromPosition);
-        rest.forEach(appointment -> appointments.cancelInTransaction(appointment, by, reason, context));
+        rest.forEach(appointment -> lifecycle.cancel(appointment, by, reason, context));
         return locked;
-    }
-
-    private List<ClinicTime> starts(SeriesRequest request) {
-        List<ClinicTime> starts = request.starts();
-        if (starts != null) {
-            if (starts.isEmpty()) {
-                throw ProblemException.invalid("starts", "must list at least one start");
-            }
-            requireWithinLimit("starts", starts.size());
-            for (int i = 1; i < starts.size(); i++) {
-                if (!starts.get(i).local().isAfter(starts.get(i - 1).local())) {
-                    throw ProblemException.invalid("starts[" + i + "]", "must be later than starts[" + (i - 1) + "]");
-                }
-            }
-            return starts;
-        }
-        if (request.firstStart() == null) {
-            throw ProblemException.invalid("firstStart", "is required unless starts are given");
-        }
-        if (request.count() == null) {
-            throw ProblemException.invalid("count", "is required unless starts are given");
-        }
-        requireWithinLimit("count", request.count());
-        List<ClinicTime> generated = new ArrayList<>();
-        generated.add(request.firstStart());
-        for (int k = 1; k < request.count(); k++) {
-            // on the wall clock: a weekly 09:00 stays at 09:00 across daylight-saving changes
-            generated.add(ClinicTime.of(request.firstStart().local().plusDays((long) k * request.interval())));
-        }
-        return generated;
-    }
-
-    private void requireWithinLimit(String field, int occurrences) {
-        if (occurrences > maxLength) {
-            throw ProblemException.invalid(field,
-                    "must not ask for more than " + maxLength + " occurrences, the longest series the clinic books");
-        }
     }
 
     /** Tries to hold one occurrence; its holds stay in the transaction, so the following ones cannot take them. */
@@ -202,13 +176,13 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
             return Attempt.refused(position, start, placement, calendar.resolveOrShift(start.local()), reason,
                     refused.getMessage(), null);
         }
-        Appointment appointment = appointments.draft(placement, at, note, series.id, position);
+        Appointment appointment = booking.draft(placement, at, note, series.id, position);
         try {
-            appointments.requireBookable(field, placement, appointment);
+            booking.requireBookable(field, placement, appointment);
         } catch (ProblemException refused) {
             return Attempt.refused(position, start, placement, at, refused.slug(), refused.getMessage(), null);
         }
-        return appointments.place(appointment, placement)
+        return booking.hold(appointment, placement)
                 .map(taken -> Attempt.refused(position, start, placement, at, "resource-taken", taken.detail(), taken))
                 .orElseGet(() -> new Attempt(position, start, placement, at, appointment, null, null, null));
     }
@@ -221,7 +195,7 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
         List<OccurrenceFit> occurrences = attempts.stream().map(a -> a.fits()
                 ? new OccurrenceFit(a.position(), a.localStart(), true, null, null, null, null)
                 : new OccurrenceFit(a.position(), a.localStart(), false, a.reason(), a.detail(), a.conflict(),
-                        appointments.alternatives(a.placement(), a.wanted()))).toList();
+                        alternatives.near(a.placement(), a.wanted()))).toList();
         long refused = occurrences.stream().filter(o -> !o.ok()).count();
         return ProblemException.conflict("series-does-not-fit", "The series does not fit",
                         "%d of %d occurrences cannot be booked as asked; nothing was booked"
@@ -231,13 +205,11 @@ public class SeriesService implements PanacheRepositoryBase<AppointmentSeries, U
 
     /** Locks the series and its appointments, checks If-Match and counts the change in the series' version. */
     private SeriesAppointments requireChangeable(UUID id, String ifMatch) {
-        AppointmentSeries series = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        AppointmentSeries series = repository.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Series", id));
         Versions.requireCurrent(ifMatch, series.version, "Series");
-        getEntityManager().lock(series, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        List<Appointment> members = appointments.find("seriesId", Sort.by("seriesPosition"), id)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        return new SeriesAppointments(series, members);
+        repository.getEntityManager().lock(series, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return new SeriesAppointments(series, appointments.ofSeriesForChange(id));
     }
 
     private static Appointment occurrence(SeriesAppointments series, int position) {

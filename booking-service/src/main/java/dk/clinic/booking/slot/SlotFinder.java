@@ -1,14 +1,14 @@
 package dk.clinic.booking.slot;
 
 import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.booking.bookable.Bookable;
+import dk.clinic.booking.bookable.Bookables;
+import dk.clinic.booking.bookable.Practitioner;
 import dk.clinic.booking.clinic.Clinic;
 import dk.clinic.booking.clinic.ClinicCalendar;
 import dk.clinic.booking.clinic.ClinicService;
-import dk.clinic.booking.resource.BookableResource;
-import dk.clinic.booking.resource.Practitioner;
-import dk.clinic.booking.resource.ResourceService;
-import dk.clinic.booking.schedule.ScheduleService;
-import dk.clinic.booking.schedule.TimeRange;
+import dk.clinic.booking.workinghours.TimeRange;
+import dk.clinic.booking.workinghours.WorkingHoursService;
 import dk.clinic.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,16 +36,16 @@ public class SlotFinder {
 
     private final EntityManager entityManager;
     private final ClinicService clinics;
-    private final ResourceService resources;
-    private final ScheduleService schedule;
+    private final Bookables bookables;
+    private final WorkingHoursService schedule;
     private final Clock clock;
 
-    SlotFinder(EntityManager entityManager, ClinicService clinics, ResourceService resources, ScheduleService schedule,
+    SlotFinder(EntityManager entityManager, ClinicService clinics, Bookables bookables, WorkingHoursService schedule,
                Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.clinics = clinics;
-        this.resources = resources;
+        this.bookables = bookables;
         this.schedule = schedule;
     }
 
@@ -58,9 +58,9 @@ public class SlotFinder {
                            UUID preferred, Instant notBefore, int limit) {
         List<Practitioner> practitioners = practitioner != null
                 ? (practitioner.delivers(type.modality) ? List.of(practitioner) : List.of())
-                : resources.practitionersDelivering(type.modality);
-        List<? extends BookableResource> rooms = type.roomKind == null ? null : resources.activeRooms(type.roomKind);
-        List<? extends BookableResource> devices = type.deviceKind == null ? null : resources.activeDevices(type.deviceKind);
+                : bookables.practitionersDelivering(type.modality);
+        List<? extends Bookable> rooms = type.roomKind == null ? null : bookables.activeRooms(type.roomKind);
+        List<? extends Bookable> devices = type.deviceKind == null ? null : bookables.activeDevices(type.deviceKind);
         if (practitioners.isEmpty() || (rooms != null && rooms.isEmpty()) || (devices != null && devices.isEmpty())) {
             return List.of();
         }
@@ -142,12 +142,12 @@ public class SlotFinder {
         return busy;
     }
 
-    private static Optional<UUID> firstFree(List<? extends BookableResource> candidates,
+    private static Optional<UUID> firstFree(List<? extends Bookable> candidates,
                                             Map<UUID, List<TimeRange>> busy, TimeRange held) {
         if (candidates == null) {
             return Optional.empty();
         }
-        for (BookableResource candidate : candidates) {
+        for (Bookable candidate : candidates) {
             if (free(busy.getOrDefault(candidate.id, List.of()), held)) {
                 return Optional.of(candidate.id);
             }

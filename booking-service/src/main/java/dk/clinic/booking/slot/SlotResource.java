@@ -2,9 +2,9 @@ package dk.clinic.booking.slot;
 
 import dk.clinic.booking.appointmenttype.AppointmentType;
 import dk.clinic.booking.appointmenttype.AppointmentTypeService;
+import dk.clinic.booking.bookable.Bookables;
+import dk.clinic.booking.bookable.Practitioner;
 import dk.clinic.booking.clinic.ClinicService;
-import dk.clinic.booking.resource.Practitioner;
-import dk.clinic.booking.resource.ResourceService;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,16 +34,16 @@ public class SlotResource {
 
     private final SlotFinder slots;
     private final AppointmentTypeService types;
-    private final ResourceService resources;
+    private final Bookables bookables;
     private final Clock clock;
     private final ClinicService clinics;
 
-    SlotResource(SlotFinder slots, AppointmentTypeService types, ResourceService resources, Clock clock,
+    SlotResource(SlotFinder slots, AppointmentTypeService types, Bookables bookables, Clock clock,
                  ClinicService clinics) {
         this.clinics = clinics;
         this.slots = slots;
         this.types = types;
-        this.resources = resources;
+        this.bookables = bookables;
         this.clock = clock;
     }
 
@@ -70,7 +70,7 @@ public class SlotResource {
         calendar.requireWithin("to", to);
         AppointmentType type = types.requireActiveReference("type", typeId);
         Practitioner practitioner = practitionerId == null ? null
-                : resources.requireActiveReference(Practitioner.class, "practitioner", practitionerId);
+                : bookables.requireActiveReference(Practitioner.class, "practitioner", practitionerId);
         UUID preferred = patientId == null ? null : slots.previousPractitioner(patientId, type.modality).orElse(null);
         return slots.find(type, from, to, practitioner, preferred, clock.instant(), limit);
     }

@@ -1,15 +1,15 @@
 package dk.clinic.booking.waitlist;
 
-import dk.clinic.booking.appointment.TimeFreed;
-import dk.clinic.booking.appointmenttype.AppointmentType;
-import dk.clinic.booking.clinic.Clinic;
-import dk.clinic.booking.clinic.ClinicService;
-import dk.clinic.booking.resource.Practitioner;
-import dk.clinic.booking.slot.Slot;
-import dk.clinic.booking.slot.SlotFinder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.booking.appointment.TimeFreed;
+import dk.clinic.booking.appointmenttype.AppointmentType;
+import dk.clinic.booking.bookable.Practitioner;
+import dk.clinic.booking.clinic.Clinic;
+import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.slot.Slot;
+import dk.clinic.booking.slot.SlotFinder;
 import dk.clinic.platform.followup.FollowUpHandler;
 import dk.clinic.platform.followup.FollowUps;
 import jakarta.enterprise.context.ApplicationScoped;

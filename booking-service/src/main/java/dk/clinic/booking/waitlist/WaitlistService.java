@@ -1,14 +1,13 @@
 package dk.clinic.booking.waitlist;
 
 import dk.clinic.booking.appointment.Appointment;
-import dk.clinic.booking.appointment.AppointmentService;
+import dk.clinic.booking.appointment.Booking;
 import dk.clinic.booking.appointmenttype.AppointmentType;
 import dk.clinic.booking.appointmenttype.AppointmentTypeService;
+import dk.clinic.booking.bookable.Bookables;
 import dk.clinic.booking.clinic.ClinicCalendar;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.booking.patient.PatientService;
-import dk.clinic.booking.resource.Practitioner;
-import dk.clinic.booking.resource.ResourceService;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
@@ -35,21 +34,21 @@ public class WaitlistService {
     private final ClinicService clinics;
     private final PatientService patients;
     private final AppointmentTypeService types;
-    private final ResourceService resources;
-    private final AppointmentService appointments;
+    private final Bookables bookables;
+    private final Booking booking;
     private final OfferMaker offers;
     private final CurrentUser user;
     private final Clock clock;
 
     WaitlistService(EntityManager entityManager, ClinicService clinics, PatientService patients,
-                    AppointmentTypeService types, ResourceService resources, AppointmentService appointments,
+                    AppointmentTypeService types, Bookables bookables, Booking booking,
                     OfferMaker offers, CurrentUser user, Clock clock) {
         this.entityManager = entityManager;
         this.clinics = clinics;
         this.patients = patients;
         this.types = types;
-        this.resources = resources;
-        this.appointments = appointments;
+        this.bookables = bookables;
+        this.booking = booking;
         this.offers = offers;
         this.user = user;
         this.clock = clock;
@@ -66,18 +65,10 @@ public class WaitlistService {
         if (!latest.isAfter(clock.instant())) {
             throw ProblemException.invalid("latest", "must be in the future");
         }
-        if (patients.findByIdOptional(request.patientId()).isEmpty()) {
-            throw ProblemException.unknownReference("patientId", "Patient", request.patientId());
-        }
+        patients.requireReference("patientId", request.patientId());
         AppointmentType type = types.requireActiveReference("appointmentTypeId", request.appointmentTypeId());
         if (request.practitionerId() != null) {
-            Practitioner practitioner = resources.requireActiveReference(Practitioner.class, "practitionerId",
-                    request.practitionerId());
-            if (!practitioner.delivers(type.modality)) {
-                throw new ProblemException(422, "cannot-deliver", "The practitioner does not deliver this treatment",
-                        practitioner.name + " does not deliver " + type.modality)
-                        .field("practitionerId", "does not deliver " + type.modality);
-            }
+            bookables.requireDelivering("practitionerId", request.practitionerId(), type.modality);
         }
         WaitlistEntry entry = new WaitlistEntry();
         entry.id = UUID.randomUUID();
@@ -159,7 +150,7 @@ public class WaitlistService {
     }
 
     /**
-     * Books the offered time for the patient through {@link AppointmentService#book}, so every booking rule and the
+     * Books the offered time for the patient through {@link Booking#book}, so every booking rule and the
      * reservations decide: 409 with alternatives when the time was taken meanwhile (the offer stays open; decline it
      * to put the patient back on the list), 410 when the offer has expired.
      */
@@ -167,7 +158,7 @@ public class WaitlistService {
     public Appointment accept(UUID offerId) {
         WaitlistOffer offer = requireOpen(offerId);
         WaitlistEntry entry = entityManager.find(WaitlistEntry.class, offer.entryId, LockModeType.PESSIMISTIC_WRITE);
-        Appointment appointment = appointments.book(entry.patientId, entry.appointmentTypeId, offer.practitionerId,
+        Appointment appointment = booking.book(entry.patientId, entry.appointmentTypeId, offer.practitionerId,
                 null, null, clinics.calendar().clinicTime(offer.start), null);
         offer.status = WaitlistOffer.Status.accepted;
         offer.appointmentId = appointment.id;

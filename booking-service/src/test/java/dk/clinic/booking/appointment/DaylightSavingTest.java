@@ -1,8 +1,8 @@
 package dk.clinic.booking.appointment;
 
 import dk.clinic.booking.Fixtures;
-import dk.clinic.booking.schedule.ScheduleService;
-import dk.clinic.booking.schedule.TimeRange;
+import dk.clinic.booking.workinghours.TimeRange;
+import dk.clinic.booking.workinghours.WorkingHoursService;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ class DaylightSavingTest {
     }
 
     @Inject
-    ScheduleService schedule;
+    WorkingHoursService schedule;
 
     @Test
     void aWeeklyMorningStaysAtEightOClockLocalOnBothSidesOfEachChange() {

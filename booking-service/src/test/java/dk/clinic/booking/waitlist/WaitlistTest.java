@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
+import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
 package dk.clinic.platform.health;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;

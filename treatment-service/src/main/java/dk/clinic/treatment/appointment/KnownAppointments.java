@@ -2,7 +2,6 @@ package dk.clinic.treatment.appointment;
 
 import dk.clinic.platform.inbox.EventInbox;
 import dk.clinic.platform.inbox.InboundEvent;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,8 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.ZoneOffset;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,17 +19,19 @@ import java.util.UUID;
  * state, so one upsert handles them all; an older event never overwrites a newer state.
  */
 @ApplicationScoped
-public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment, UUID> {
+public class KnownAppointments {
 
     private static final String APPOINTMENT_EVENT = "clinic\\.booking\\.appointment\\.[a-z-]+\\.v1";
     private static final Logger LOG = Logger.getLogger(KnownAppointments.class);
 
+    private final KnownAppointmentRepository repository;
     private final EventInbox inbox;
     private final EntityManager entityManager;
     private final Event<AppointmentAnnounced> announced;
     private final Clock clock;
 
-    KnownAppointments(EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced, Clock clock) {
+    KnownAppointments(KnownAppointmentRepository repository, EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.inbox = inbox;
         this.entityManager = entityManager;
@@ -71,6 +72,6 @@ public class KnownAppointments implements PanacheRepositoryBase<KnownAppointment
     }
 
     public List<KnownAppointment> ofPatient(UUID patientId) {
-        return list("patientId", Sort.by("start"), patientId);
+        return repository.list("patientId", Sort.by("start"), patientId);
     }
 }

@@ -4,29 +4,29 @@ import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
 import dk.clinic.treatment.patient.PatientDirectory;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** Opens episodes of care and records the red-flag screen and the referral decision it calls for. */
 @ApplicationScoped
-public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID> {
+public class EpisodeService {
 
+    private final EpisodeRepository repository;
     private final PatientDirectory patients;
     private final CurrentUser user;
     private final Event<EpisodeReferred> referred;
     private final Event<EpisodeClosed> closed;
     private final Clock clock;
 
-    EpisodeService(PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred,
+    EpisodeService(EpisodeRepository repository, PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred,
                    Event<EpisodeClosed> closed, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.patients = patients;
         this.user = user;
@@ -36,9 +36,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
 
     @Transactional
     public EpisodeOfCare open(EpisodeRequests.OpenEpisode request) {
-        if (patients.findByIdOptional(request.patientId()).isEmpty()) {
-            throw ProblemException.unknownReference("patientId", "Patient", request.patientId());
-        }
+        patients.requireReference("patientId", request.patientId());
         EpisodeOfCare episode = new EpisodeOfCare();
         episode.id = UUID.randomUUID();
         episode.patientId = request.patientId();
@@ -62,7 +60,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         episode.status = EpisodeOfCare.Status.open;
         episode.openedAt = clock.instant();
         episode.openedBy = user.name();
-        persistAndFlush(episode);
+        repository.persistAndFlush(episode);
         return episode;
     }
 
@@ -78,7 +76,7 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         episode.referralReason = request.reason();
         episode.referralDecidedBy = user.name();
         episode.referralDecidedAt = clock.instant();
-        flush();
+        repository.flush();
         if (request.decision() == EpisodeOfCare.ReferralDecision.refer) {
             referred.fire(new EpisodeReferred(episode.id, request.reason()));
         }
@@ -91,17 +89,23 @@ public class EpisodeService implements PanacheRepositoryBase<EpisodeOfCare, UUID
         Versions.requireCurrent(ifMatch, episode.version, "Episode");
         requireOpen(episode);
         episode.status = EpisodeOfCare.Status.closed;
-        flush();
+        repository.flush();
         closed.fire(new EpisodeClosed(episode.id));
         return episode;
     }
 
+    /** For an episode named in a request body: 422 naming the field when there is none. */
+    public EpisodeOfCare requireReference(String field, UUID id) {
+        return (id == null ? java.util.Optional.<EpisodeOfCare>empty() : repository.findByIdOptional(id))
+                .orElseThrow(() -> ProblemException.unknownReference(field, "Episode", id));
+    }
+
     public EpisodeOfCare require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Episode", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Episode", id));
     }
 
     public List<EpisodeOfCare> ofPatient(UUID patientId) {
-        return list("patientId", Sort.by("openedAt"), patientId);
+        return repository.list("patientId", Sort.by("openedAt"), patientId);
     }
 
     /**

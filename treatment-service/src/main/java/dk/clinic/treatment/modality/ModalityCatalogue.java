@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,27 +19,29 @@ import java.util.Set;
  * records are checked here: an unknown parameter or a value out of range is refused with the field named.
  */
 @ApplicationScoped
-public class ModalityCatalogue implements PanacheRepositoryBase<Modality, String> {
+public class ModalityCatalogue {
 
     private static final Set<String> TYPES = Set.of("integer", "number", "text", "list");
 
+    private final ModalityRepository repository;
     private final ObjectMapper json;
 
-    ModalityCatalogue(ObjectMapper json) {
+    ModalityCatalogue(ModalityRepository repository, ObjectMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
     public List<Modality> active() {
-        return list("active", Sort.by("code"), true);
+        return repository.list("active", Sort.by("code"), true);
     }
 
     public Modality require(String code) {
-        return findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Modality", code));
+        return repository.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Modality", code));
     }
 
     /** For a modality named in a request body: 422 naming the field when the clinic does not offer it. */
     public Modality requireOffered(String field, String code) {
-        Modality modality = code == null ? null : findById(code);
+        Modality modality = code == null ? null : repository.findById(code);
         if (modality == null || !modality.active) {
             throw ProblemException.unknownReference(field, "Modality", code);
         }
@@ -49,7 +50,7 @@ public class ModalityCatalogue implements PanacheRepositoryBase<Modality, String
 
     @Transactional
     public Modality save(String code, String ifMatch, ModalityDetails details) {
-        Modality modality = findById(code);
+        Modality modality = repository.findById(code);
         if (modality == null) {
             modality = new Modality();
             modality.code = code;
@@ -67,8 +68,8 @@ public class ModalityCatalogue implements PanacheRepositoryBase<Modality, String
         modality.referral = details.referral();
         modality.parameters = write(details.parameters());
         modality.active = details.active() == null || details.active();
-        persist(modality);
-        flush();
+        repository.persist(modality);
+        repository.flush();
         return modality;
     }
 

@@ -6,14 +6,12 @@ import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.security.CurrentUser;
 import dk.clinic.treatment.episode.EpisodeOfCare;
 import dk.clinic.treatment.episode.EpisodeService;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,18 +25,20 @@ import java.util.UUID;
  * against the baseline with the minimal clinically important change and a responder definition.
  */
 @ApplicationScoped
-public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement, UUID> {
+public class OutcomeService {
 
     /** Weeks after the episode opened at which measures are due (as in the dry-needling trial). */
     public static final List<Integer> FOLLOW_UP_WEEKS = List.of(0, 2, 4, 6, 12);
 
+    private final OutcomeRepository repository;
     private final EpisodeService episodes;
     private final OutcomeScoring scoring;
     private final CurrentUser user;
     private final ObjectMapper json;
     private final Clock clock;
 
-    OutcomeService(EpisodeService episodes, OutcomeScoring scoring, CurrentUser user, ObjectMapper json, Clock clock) {
+    OutcomeService(OutcomeRepository repository, EpisodeService episodes, OutcomeScoring scoring, CurrentUser user, ObjectMapper json, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.episodes = episodes;
         this.scoring = scoring;
@@ -49,8 +49,7 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
     @Transactional
     public OutcomeMeasurement record(UUID episodeId, Instrument instrument, String timepoint, LocalDate measuredOn,
                                      JsonNode answers) {
-        EpisodeOfCare episode = episodes.findByIdOptional(episodeId)
-                .orElseThrow(() -> ProblemException.unknownReference("episodeId", "Episode", episodeId));
+        EpisodeOfCare episode = episodes.requireReference("episodeId", episodeId);
         if (episode.status == EpisodeOfCare.Status.closed) {
             throw ProblemException.conflict("episode-closed", "The episode is closed", "Open a new episode");
         }
@@ -75,9 +74,9 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
         }
         measurement.recordedBy = user.name();
         measurement.recordedAt = clock.instant();
-        persist(measurement);
+        repository.persist(measurement);
         try {
-            flush();
+            repository.flush();
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("baseline-exists", "The episode already has a baseline for this measure",
                     "Record follow-ups as week_N").field("timepoint", "baseline already recorded for " + instrument);
@@ -86,7 +85,7 @@ public class OutcomeService implements PanacheRepositoryBase<OutcomeMeasurement,
     }
 
     public List<OutcomeMeasurement> ofEpisode(UUID episodeId) {
-        return list("episodeId", Sort.by("measuredOn").and("recordedAt"), episodeId);
+        return repository.list("episodeId", Sort.by("measuredOn").and("recordedAt"), episodeId);
     }
 
     /**

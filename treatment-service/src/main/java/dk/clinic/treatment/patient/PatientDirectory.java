@@ -3,7 +3,6 @@ package dk.clinic.treatment.patient;
 import dk.clinic.platform.inbox.EventInbox;
 import dk.clinic.platform.inbox.InboundEvent;
 import dk.clinic.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,25 +10,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /** The patients treatment-service knows, kept in step with booking-service's patient events. */
 @ApplicationScoped
-public class PatientDirectory implements PanacheRepositoryBase<PatientReference, UUID> {
+public class PatientDirectory {
 
     static final String REGISTERED = "clinic.booking.patient.registered.v1";
     static final String CHANGED = "clinic.booking.patient.changed.v1";
     private static final Logger LOG = Logger.getLogger(PatientDirectory.class);
 
+    private final PatientReferenceRepository repository;
     private final EventInbox inbox;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    PatientDirectory(EventInbox inbox, EntityManager entityManager, Clock clock) {
+    PatientDirectory(PatientReferenceRepository repository, EventInbox inbox, EntityManager entityManager, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.inbox = inbox;
         this.entityManager = entityManager;
@@ -68,17 +69,24 @@ public class PatientDirectory implements PanacheRepositoryBase<PatientReference,
                 .executeUpdate();
     }
 
+    /** For a patient named in a request body: 422 naming the field when treatment does not know them. */
+    public void requireReference(String field, UUID id) {
+        if (id == null || repository.findByIdOptional(id).isEmpty()) {
+            throw ProblemException.unknownReference(field, "Patient", id);
+        }
+    }
+
     public PatientReference require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Patient", id));
     }
 
     public List<PatientReference> search(String name, int page, int size) {
         Sort order = Sort.by("familyName").and("givenName");
         if (name == null || name.isBlank()) {
-            return findAll(order).page(Page.of(page, size)).list();
+            return repository.findAll(order).page(Page.of(page, size)).list();
         }
         String prefix = name.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-        return find("lower(familyName) like ?1 or lower(givenName) like ?1", order, prefix)
+        return repository.find("lower(familyName) like ?1 or lower(givenName) like ?1", order, prefix)
                 .page(Page.of(page, size)).list();
     }
 }

@@ -9,7 +9,6 @@ import dk.clinic.treatment.episode.EpisodeOfCare;
 import dk.clinic.treatment.episode.EpisodeService;
 import dk.clinic.treatment.modality.Modality;
 import dk.clinic.treatment.modality.ModalityCatalogue;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +18,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +27,12 @@ import java.util.UUID;
  * (each change a new version), stopped at each course's review point until the practitioner decides.
  */
 @ApplicationScoped
-public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
+public class PlanService {
 
     /** The most sessions one course may plan (the database holds to the same limit). */
     static final int MAX_SESSIONS = 50;
 
+    private final PlanRepository repository;
     private final EntityManager entityManager;
     private final EpisodeService episodes;
     private final ModalityCatalogue modalities;
@@ -44,9 +43,10 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
     private final Event<SessionsNeeded> sessionsNeeded;
     private final Clock clock;
 
-    PlanService(EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities,
+    PlanService(PlanRepository repository, EntityManager entityManager, EpisodeService episodes, ModalityCatalogue modalities,
                 PlanVersions versions, PlanEvents events, CurrentUser user, ObjectMapper json,
                 Event<SessionsNeeded> sessionsNeeded, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.entityManager = entityManager;
         this.episodes = episodes;
@@ -60,8 +60,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
 
     @Transactional
     public TreatmentPlan create(PlanRequests.NewPlan request) {
-        EpisodeOfCare episode = episodes.findByIdOptional(request.episodeId())
-                .orElseThrow(() -> ProblemException.unknownReference("episodeId", "Episode", request.episodeId()));
+        EpisodeOfCare episode = episodes.requireReference("episodeId", request.episodeId());
         episodes.requireTreatable(episode);
         TreatmentPlan plan = new TreatmentPlan();
         plan.id = UUID.randomUUID();
@@ -70,9 +69,9 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         plan.goals = write(request.goals());
         plan.createdAt = clock.instant();
         plan.createdBy = user.name();
-        persist(plan);
+        repository.persist(plan);
         try {
-            flush();
+            repository.flush();
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("plan-exists", "The episode already has a plan",
                     "Change the existing plan instead").field("episodeId", "already has a plan");
@@ -177,14 +176,14 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
 
     /** A referral decision on the episode ends its plan, if it has one. */
     void onReferral(@Observes EpisodeService.EpisodeReferred referral) {
-        find("episodeId", referral.episodeId()).firstResultOptional()
+        repository.find("episodeId", referral.episodeId()).firstResultOptional()
                 .filter(plan -> !plan.closed())
                 .ifPresent(plan -> close(plan, TreatmentPlan.Status.referred, referral.reason()));
     }
 
     /** Closing the episode discontinues a plan that is still running, so booking flags its remaining sessions. */
     void onEpisodeClosed(@Observes EpisodeService.EpisodeClosed closing) {
-        find("episodeId", closing.episodeId()).firstResultOptional()
+        repository.find("episodeId", closing.episodeId()).firstResultOptional()
                 .filter(plan -> !plan.closed())
                 .ifPresent(plan -> close(plan, TreatmentPlan.Status.discontinued, "Episode closed"));
     }
@@ -194,7 +193,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
      * "review due" (and an event says so) until the practitioner decides.
      */
     public void sessionDelivered(Course course) {
-        TreatmentPlan plan = findById(course.planId, LockModeType.PESSIMISTIC_WRITE);
+        TreatmentPlan plan = repository.findById(course.planId, LockModeType.PESSIMISTIC_WRITE);
         course.sessionsDelivered++;
         if (!plan.closed() && course.status == Course.Status.active
                 && course.sessionsDelivered >= course.reviewAfterSessions) {
@@ -230,12 +229,17 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
         return course;
     }
 
+    /** A course, or null when there is none. */
+    public Course course(UUID courseId) {
+        return entityManager.find(Course.class, courseId);
+    }
+
     public TreatmentPlan require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
     }
 
     public Optional<TreatmentPlan> ofEpisode(UUID episodeId) {
-        return find("episodeId", episodeId).firstResultOptional();
+        return repository.find("episodeId", episodeId).firstResultOptional();
     }
 
     public List<Course> courses(UUID planId) {
@@ -304,7 +308,7 @@ public class PlanService implements PanacheRepositoryBase<TreatmentPlan, UUID> {
     }
 
     private TreatmentPlan requireChangeable(UUID planId, String ifMatch) {
-        TreatmentPlan plan = findByIdOptional(planId, LockModeType.PESSIMISTIC_WRITE)
+        TreatmentPlan plan = repository.findByIdOptional(planId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Plan", planId));
         Versions.requireCurrent(ifMatch, plan.version, "Plan");
         if (plan.closed()) {

@@ -1,8 +1,8 @@
 package dk.clinic.treatment.session;
 
-import dk.clinic.platform.validation.MultilineText;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.clinic.platform.validation.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

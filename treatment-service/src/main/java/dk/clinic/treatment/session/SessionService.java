@@ -8,7 +8,6 @@ import dk.clinic.platform.security.CurrentUser;
 import dk.clinic.treatment.modality.ModalityCatalogue;
 import dk.clinic.treatment.plan.Course;
 import dk.clinic.treatment.plan.PlanService;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -20,15 +19,17 @@ import java.util.UUID;
 
 /** Session records: each one counts against its course, and the course's review point stops it until decided. */
 @ApplicationScoped
-public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID> {
+public class SessionService {
 
+    private final SessionRepository repository;
     private final PlanService plans;
     private final ModalityCatalogue modalities;
     private final CurrentUser user;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SessionService(PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json, Clock clock) {
+    SessionService(SessionRepository repository, PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
         this.plans = plans;
         this.modalities = modalities;
@@ -54,9 +55,9 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
         } else {
             write(session, course, request.record(), "record");
         }
-        persist(session);
+        repository.persist(session);
         try {
-            flush();
+            repository.flush();
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("session-exists", "The appointment already has a session record",
                     "One appointment is one session").field("appointmentId", "already has a session record");
@@ -70,7 +71,7 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
      * appointment, however often booking says so.
      */
     public void fromAppointment(Course course, UUID appointmentId, Instant deliveredAt) {
-        if (find("appointmentId", appointmentId).firstResultOptional().isPresent()) {
+        if (repository.find("appointmentId", appointmentId).firstResultOptional().isPresent()) {
             return;
         }
         SessionRecord session = new SessionRecord();
@@ -81,7 +82,7 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
         session.status = SessionRecord.Status.awaiting_record;
         session.details = "{}";
         session.adverseEvents = "[]";
-        persist(session);
+        repository.persist(session);
         plans.sessionDelivered(course);
     }
 
@@ -90,19 +91,19 @@ public class SessionService implements PanacheRepositoryBase<SessionRecord, UUID
     public SessionRecord record(UUID id, String ifMatch, SessionRequests.Record record) {
         SessionRecord session = require(id);
         Versions.requireCurrent(ifMatch, session.version, "Session");
-        Course course = plans.getEntityManager().find(Course.class, session.courseId);
+        Course course = plans.course(session.courseId);
         write(session, course, record, "");
-        flush();
+        repository.flush();
         return session;
     }
 
     public SessionRecord require(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Session", id));
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Session", id));
     }
 
     public List<SessionRecord> ofCourses(List<UUID> courseIds) {
         return courseIds.isEmpty() ? List.of()
-                : list("courseId in ?1 order by deliveredAt", courseIds);
+                : repository.list("courseId in ?1 order by deliveredAt", courseIds);
     }
 
     private void write(SessionRecord session, Course course, SessionRequests.Record record, String prefix) {

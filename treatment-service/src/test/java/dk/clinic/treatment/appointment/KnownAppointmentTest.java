@@ -7,9 +7,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package dk.clinic.treatment.episode;
 
 import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.Tokens;
-import dk.clinic.treatment.Clinic;
+import dk.clinic.treatment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ClinicClockTest {
     void anEpisodeOpensOnTheClinicsClockAndItsMeasuresFallDueFromThatDay() {
         Instant tenDaysOn = Instant.now().plus(Duration.ofDays(10));
         AdjustableClock.setNow(tenDaysOn);
-        UUID episode = Clinic.episode("Tilde");
+        UUID episode = Fixtures.episode("Tilde");
 
         Instant opened = Instant.parse(given().header("Authorization", Tokens.practitioner())
                 .get("/api/episodes/{id}", episode).then().statusCode(200).extract().path("openedAt"));

@@ -1,7 +1,7 @@
 package dk.clinic.treatment.outcome;
 
 import dk.clinic.testing.Tokens;
-import dk.clinic.treatment.Clinic;
+import dk.clinic.treatment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -29,7 +29,7 @@ class OutcomeRecordingTest {
 
     @Test
     void firstStepPainFallingFromSevenToFourReachesTheMinimalClinicallyImportantChange() {
-        UUID episode = Clinic.episode("Outcome");
+        UUID episode = Fixtures.episode("Outcome");
         record(episode, "nrs_first_step_pain", "baseline", "{\"value\":7}").then().statusCode(201)
                 .body("scores[0].scale", equalTo("nrs_first_step_pain"))
                 .body("scores[0].value", equalTo(7.0f))
@@ -60,7 +60,7 @@ class OutcomeRecordingTest {
 
     @Test
     void aFaamWithTooFewAnsweredItemsIsNotScoredAndNothingIsStored() {
-        UUID episode = Clinic.episode("Faam");
+        UUID episode = Fixtures.episode("Faam");
         String adl = String.join(",", Collections.nCopies(18, "3")) + ",null,null,null";
         record(episode, "faam", "baseline", "{\"adl\":[" + adl + "]}").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -76,7 +76,7 @@ class OutcomeRecordingTest {
 
     @Test
     void impossibleScoresAreRefusedWithTheItemNamed() {
-        UUID episode = Clinic.episode("Range");
+        UUID episode = Fixtures.episode("Range");
         record(episode, "nrs_first_step_pain", "baseline", "{\"value\":11}").then().statusCode(400)
                 .body("errors[0].field", equalTo("answers.value"));
         record(episode, "vas_first_step_pain", "baseline", "{\"value\":101}").then().statusCode(400);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.clinic.contracts.EventContracts;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
-import dk.clinic.treatment.Clinic;
+import dk.clinic.treatment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,10 @@ class BookingRoundTripTest {
     }
 
     private static Plan planWith(String course) throws Exception {
-        UUID patient = Clinic.knownPatient("Round", "Trip");
-        UUID episode = UUID.fromString(Clinic.openEpisode(patient, Clinic.CLEAR_SCREEN).then().statusCode(201)
+        UUID patient = Fixtures.knownPatient("Round", "Trip");
+        UUID episode = UUID.fromString(Fixtures.openEpisode(patient, Fixtures.CLEAR_SCREEN).then().statusCode(201)
                 .extract().path("id"));
-        UUID plan = UUID.fromString(Clinic.createPlan(episode, "[" + course + "]").then().statusCode(201)
+        UUID plan = UUID.fromString(Fixtures.createPlan(episode, "[" + course + "]").then().statusCode(201)
                 .extract().path("id"));
         UUID courseId = UUID.fromString(given().header("Authorization", Tokens.practitioner())
                 .get("/api/plans/{id}", plan).then().extract().path("courses[0].id"));
