@@ -1,9 +1,11 @@
 package dk.clinic.bench;
 
+import dk.clinic.contracts.CloudEventRecords;
+import dk.clinic.contracts.EventType;
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.sql.Connection;
@@ -33,8 +35,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  */
 final class PatientEvents {
 
-    private static final String TOPIC = "booking.patients";
-    private static final String REGISTERED = "clinic.booking.patient.registered.v1";
+    private static final EventType REGISTERED = EventType.PATIENT_REGISTERED;
     private static final Duration CONSUMED_TIMEOUT = Duration.ofMinutes(3);
 
     private PatientEvents() {
@@ -47,15 +48,17 @@ final class PatientEvents {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         List<UUID> patients = new ArrayList<>();
         List<Future<?>> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count; i++) {
                 UUID patient = UUID.randomUUID();
                 patients.add(patient);
-                sent.add(producer.send(new ProducerRecord<>(TOPIC, null, patient.toString(), data(patient, i),
-                        headers(patient))));
+                CloudEvent registered = CloudEventRecords.event(UUID.randomUUID(), REGISTERED.type(),
+                        "/booking-service", patient.toString(), Instant.now(), data(patient, i).getBytes(UTF_8));
+                sent.add(producer.send(CloudEventRecords.toRecord(REGISTERED.topic().address(), patient.toString(),
+                        registered)));
             }
             for (Future<?> ack : sent) {
                 ack.get();
@@ -75,18 +78,6 @@ final class PatientEvents {
         data.put("birthDate", LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 65)).toString());
         data.put("preferredLanguage", ClinicSeed.LANGUAGES[random.nextInt(ClinicSeed.LANGUAGES.length)]);
         return Api.json(data);
-    }
-
-    private static RecordHeaders headers(UUID patient) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", "1.0".getBytes(UTF_8));
-        headers.add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8));
-        headers.add("ce_type", REGISTERED.getBytes(UTF_8));
-        headers.add("ce_source", "/booking-service".getBytes(UTF_8));
-        headers.add("ce_time", Instant.now().toString().getBytes(UTF_8));
-        headers.add("ce_subject", patient.toString().getBytes(UTF_8));
-        headers.add("content-type", "application/json".getBytes(UTF_8));
-        return headers;
     }
 
     private static void awaitKnown(BenchDatabase database, int count) throws SQLException, InterruptedException {

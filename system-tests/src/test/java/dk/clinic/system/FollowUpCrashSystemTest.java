@@ -1,5 +1,6 @@
 package dk.clinic.system;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.testing.IssuerKeys;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.ServiceProcess;
@@ -43,10 +44,8 @@ class FollowUpCrashSystemTest {
     /** Requests from plans arrive on a topic of this test's own, so no other booking-service of the run reads them. */
     private static final String OWN_TOPIC = "follow-up-crash-test.treatment.scheduling";
     private static final Map<String, String> OWN_EVENTS = Map.of(
-            "MP_MESSAGING_INCOMING_TREATMENT_SCHEDULING_TOPIC", OWN_TOPIC,
-            "MP_MESSAGING_INCOMING_TREATMENT_SCHEDULING_GROUP_ID", "follow-up-crash-test",
-            "MP_MESSAGING_INCOMING_TREATMENT_PLANS_TOPIC", "follow-up-crash-test.treatment.plans",
-            "MP_MESSAGING_INCOMING_TREATMENT_PLANS_GROUP_ID", "follow-up-crash-test");
+            "MP_MESSAGING_INCOMING_CLINIC_EVENTS_TOPICS", OWN_TOPIC + ",follow-up-crash-test.treatment.plans",
+            "MP_MESSAGING_INCOMING_CLINIC_EVENTS_GROUP_ID", "follow-up-crash-test");
 
     @Test
     void aWaitlistOfferAndAnAutomaticBookingLeftByACrashAreMadeOnceByTheNextInstance() throws Exception {
@@ -85,7 +84,7 @@ class FollowUpCrashSystemTest {
                 api(url, Tokens.receptionist()).header("If-Match", "\"0\"").body("{\"by\":\"patient\",\"reason\":\"Ill\"}")
                         .post("/api/appointments/{id}/cancel", booked).then().statusCode(200);
                 // a plan asks for sessions to be booked automatically; the request is stored with its follow-up
-                KafkaTestClient.publishTo(OWN_TOPIC, UUID.randomUUID(), "clinic.treatment.scheduling.requested.v1",
+                KafkaTestClient.publishTo(OWN_TOPIC, UUID.randomUUID(), EventType.SCHEDULING_REQUESTED,
                         planPatient.toString(), UUID.randomUUID().toString(), """
                                 {"requestId":"%s","planId":"%s","courseId":"%s","patientId":"%s","modality":"dry_needling",
                                  "sessions":3,"intervalDays":7,"deviceNeeded":false,"autoBook":true,"reason":"course_created"}"""

@@ -1,103 +1,112 @@
 package dk.clinic.testing;
 
+import dk.clinic.contracts.CloudEventRecords;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.EventType;
+import dk.clinic.contracts.Topic;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Reads and writes the tests' real broker the way the other service would: CloudEvents in binary mode,
- * checked against the event contract.
+ * Reads and writes the tests' real broker the way the other service would: CloudEvents through the one codec
+ * ({@link CloudEventRecords}), checked against the event contract. The Kafka work itself is SmallRye's
+ * {@link KafkaCompanion} (from {@code quarkus-test-kafka-companion}); what is ours is the contract around it.
  */
 public final class KafkaTestClient {
+
+    private static final Duration SENT = Duration.ofSeconds(30);
+    private static KafkaCompanion companion;
 
     private KafkaTestClient() {
     }
 
-    private static String bootstrapServers() {
-        return TestInfrastructure.get().broker().bootstrapServers();
+    /** One companion per test JVM, on the broker {@link TestInfrastructure} runs. */
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(TestInfrastructure.get().broker().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(companion::close, "kafka-companion-close"));
+        }
+        return companion;
+    }
+
+    public static List<ConsumerRecord<String, String>> await(Topic topic, Predicate<ConsumerRecord<String, String>> match,
+                                                           int count, Duration timeout) {
+        return await(topic.address(), match, count, timeout);
     }
 
     /** Reads the topic from its beginning until {@code count} records match, or fails after {@code timeout}. */
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
                                                            int count, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && found.size() < count) {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                });
+        try (ConsumerTask<String, String> task = reader().fromTopics(topic, records -> records.select().where(match))) {
+            try {
+                task.awaitRecords(count, timeout);
+            } catch (AssertionError e) {
+                throw new AssertionError("Expected " + count + " matching records on " + topic + " within " + timeout
+                        + " but found " + task.count(), e);
             }
+            return List.copyOf(task.getRecords());
         }
-        if (found.size() < count) {
-            throw new AssertionError("Expected " + count + " matching records on " + topic + " within " + timeout
-                    + " but found " + found.size());
-        }
-        return found;
+    }
+
+    public static List<ConsumerRecord<String, String>> readAll(Topic topic, Predicate<ConsumerRecord<String, String>> match) {
+        return readAll(topic.address(), match);
     }
 
     /** Everything matching on the topic now, read to its end (for asserting that something happened only once). */
-    public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                             Duration quietPeriod) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            Instant quietUntil = Instant.now().plus(quietPeriod);
-            while (Instant.now().isBefore(quietUntil)) {
-                var records = consumer.poll(Duration.ofMillis(250));
-                if (!records.isEmpty()) {
-                    quietUntil = Instant.now().plus(quietPeriod);
-                }
-                records.forEach(record -> {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                });
-            }
+    public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        long published = recordsOn(topic);
+        if (published == 0) {
+            return List.of();
         }
-        return found;
+        try (ConsumerTask<String, String> task = reader().fromTopics(topic, published)) {
+            task.awaitCompletion(SENT);
+            return task.getRecords().stream().filter(match).toList();
+        }
+    }
+
+    private static ConsumerBuilder<String, String> reader() {
+        return companion().consumeStrings()
+                .withGroupId("test-reader-" + UUID.randomUUID())
+                .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    }
+
+    private static long recordsOn(String topic) {
+        if (!companion().topics().list().contains(topic)) {
+            return 0;
+        }
+        List<TopicPartition> partitions = companion().topics().describe(topic).get(topic).partitions().stream()
+                .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+        Map<TopicPartition, ListOffsetsResultInfo> first = companion().offsets().list(offsets(partitions, OffsetSpec.earliest()));
+        Map<TopicPartition, ListOffsetsResultInfo> end = companion().offsets().list(offsets(partitions, OffsetSpec.latest()));
+        return partitions.stream().mapToLong(p -> end.get(p).offset() - first.get(p).offset()).sum();
+    }
+
+    private static Map<TopicPartition, OffsetSpec> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        return partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), UTF_8);
+        return KafkaCompanion.getHeader(record.headers(), name);
     }
 
     public static Map<String, String> cloudEventHeaders(ConsumerRecord<String, String> record) {
@@ -115,46 +124,39 @@ public final class KafkaTestClient {
      *
      * @return the event id
      */
-    public static UUID publish(String type, String key, String subject, String dataJson) {
+    public static UUID publish(EventType type, String key, String subject, String dataJson) {
         return publish(UUID.randomUUID(), type, key, subject, dataJson);
     }
 
-    public static UUID publish(UUID eventId, String type, String key, String subject, String dataJson) {
-        return publishTo(EventContracts.get().contract(type).topic(), eventId, type, key, subject, dataJson);
+    public static UUID publish(UUID eventId, EventType type, String key, String subject, String dataJson) {
+        return publishTo(type.topic().address(), eventId, type, key, subject, dataJson);
     }
 
-    /** As {@link #publish(UUID, String, String, String, String)}, to a topic other than the contract's (a test's own). */
-    public static UUID publishTo(String topic, UUID eventId, String type, String key, String subject, String dataJson) {
-        List<String> violations = EventContracts.get().violations(type, dataJson);
+    /** As {@link #publish(UUID, EventType, String, String, String)}, to a topic other than the contract's (a test's own). */
+    public static UUID publishTo(String topic, UUID eventId, EventType type, String key, String subject, String dataJson) {
+        List<String> violations = EventContracts.get().violations(type.type(), dataJson);
         if (!violations.isEmpty()) {
             throw new AssertionError("The test's own event breaks the contract: " + violations);
         }
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", "1.0".getBytes(UTF_8));
-        headers.add("ce_id", eventId.toString().getBytes(UTF_8));
-        headers.add("ce_type", type.getBytes(UTF_8));
-        headers.add("ce_source", "/test".getBytes(UTF_8));
-        headers.add("ce_time", Instant.now().toString().getBytes(UTF_8));
-        headers.add("ce_subject", subject.getBytes(UTF_8));
-        headers.add("content-type", "application/json".getBytes(UTF_8));
-        sendRaw(new ProducerRecord<>(topic, null, key, dataJson, headers));
+        send(topic, eventId, type, key, subject, dataJson);
         return eventId;
+    }
+
+    /** A well-formed CloudEvent whose data breaks the contract (for tests of what a consumer does with it). */
+    public static UUID publishBreakingTheContract(EventType type, String key, String subject, String dataJson) {
+        UUID eventId = UUID.randomUUID();
+        send(type.topic().address(), eventId, type, key, subject, dataJson);
+        return eventId;
+    }
+
+    private static void send(String topic, UUID eventId, EventType type, String key, String subject, String dataJson) {
+        ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(topic, key, CloudEventRecords.event(
+                eventId, type.type(), "/test", subject, Instant.now(), dataJson.getBytes(UTF_8)));
+        companion().produce(byte[].class).fromRecords(record).awaitCompletion(SENT);
     }
 
     /** Sends a record exactly as given, contract or not (for poison-message tests). */
     public static void sendRaw(ProducerRecord<String, String> record) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish to the test broker", e.getCause());
-        }
+        companion().produceStrings().fromRecords(record).awaitCompletion(SENT);
     }
 }

@@ -1,15 +1,12 @@
 package dk.clinic.treatment;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.testing.KafkaTestClient;
 
 import java.util.UUID;
 
 /** Publishes events exactly as booking-service does (checked against the contract) for treatment's tests. */
 public final class BookingEvents {
-
-    public static final String PATIENT_REGISTERED = "clinic.booking.patient.registered.v1";
-    public static final String PATIENT_CHANGED = "clinic.booking.patient.changed.v1";
-    public static final String APPOINTMENT_BOOKED = "clinic.booking.appointment.booked.v1";
 
     private BookingEvents() {
     }
@@ -20,7 +17,7 @@ public final class BookingEvents {
                  "preferredLanguage":"da"}""".formatted(id, version, givenName, familyName);
     }
 
-    public static UUID patientEvent(String type, UUID patient, long version, String givenName, String familyName) {
+    public static UUID patientEvent(EventType type, UUID patient, long version, String givenName, String familyName) {
         return KafkaTestClient.publish(type, patient.toString(), patient.toString(),
                 patient(patient, version, givenName, familyName));
     }

@@ -1,5 +1,6 @@
 package dk.clinic.treatment;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -22,7 +23,7 @@ public final class Fixtures {
     /** A patient booking-service registered, once treatment-service knows them. */
     public static UUID knownPatient(String givenName, String familyName) {
         UUID patient = UUID.randomUUID();
-        BookingEvents.patientEvent(BookingEvents.PATIENT_REGISTERED, patient, 0, givenName, familyName);
+        BookingEvents.patientEvent(EventType.PATIENT_REGISTERED, patient, 0, givenName, familyName);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().header("Authorization", Tokens.practitioner()).get("/api/patients/{id}", patient)
                         .statusCode() == 200);

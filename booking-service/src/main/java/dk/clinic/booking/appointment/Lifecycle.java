@@ -97,7 +97,7 @@ public class Lifecycle {
         Map<String, Object> details = Trail.details("by", by, "reason", reason, "late", appointment.lateCancellation);
         details.putAll(context);
         trail.record(appointment, "cancelled", details);
-        events.changed("cancelled", appointment, types.require(appointment.appointmentTypeId));
+        events.reached(AppointmentStatus.cancelled, appointment, types.require(appointment.appointmentTypeId));
         if (appointment.start.isAfter(now)) {
             freed(appointment);
         }
@@ -122,7 +122,7 @@ public class Lifecycle {
         appointment.status = to;
         appointments.flush();
         trail.record(appointment, to.name(), Map.of());
-        events.changed(to.name(), appointment, types.require(appointment.appointmentTypeId));
+        events.reached(to, appointment, types.require(appointment.appointmentTypeId));
         return appointment;
     }
 

@@ -1,5 +1,6 @@
 package dk.clinic.booking.patient;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -7,15 +8,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The patient events booking-service publishes (topic {@value #TOPIC}, key = patient id). Only what other services
- * need to recognise the patient leaves this service: no contact details.
+ * The patient events booking-service publishes (topic {@code booking.patients}, key = patient id). Only what other
+ * services need to recognise the patient leaves this service: no contact details.
  */
 @ApplicationScoped
 class PatientEvents {
-
-    static final String TOPIC = "booking.patients";
-    static final String REGISTERED = "clinic.booking.patient.registered.v1";
-    static final String CHANGED = "clinic.booking.patient.changed.v1";
 
     private final Outbox outbox;
 
@@ -24,16 +21,16 @@ class PatientEvents {
     }
 
     void registered(Patient patient) {
-        record(REGISTERED, patient);
+        record(EventType.PATIENT_REGISTERED, patient);
     }
 
     void changed(Patient patient) {
-        record(CHANGED, patient);
+        record(EventType.PATIENT_CHANGED, patient);
     }
 
-    private void record(String type, Patient patient) {
+    private void record(EventType type, Patient patient) {
         String id = patient.id.toString();
-        outbox.record(TOPIC, id, type, id, new Data(patient.id, patient.version, patient.givenName, patient.familyName,
+        outbox.record(type, id, id, new Data(patient.id, patient.version, patient.givenName, patient.familyName,
                 patient.birthDate, patient.preferredLanguage.code()));
     }
 

@@ -5,19 +5,21 @@ import dk.clinic.booking.appointment.Appointments;
 import dk.clinic.booking.appointment.Lifecycle;
 import dk.clinic.booking.appointmenttype.AppointmentType;
 import dk.clinic.booking.series.RequestedCourses;
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.followup.FollowUps;
-import dk.clinic.platform.inbox.EventInbox;
+import dk.clinic.platform.inbox.EventHandler;
 import dk.clinic.platform.inbox.InboundEvent;
 import dk.clinic.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,42 +28,45 @@ import java.util.UUID;
  * their events, and a plan that ends flags its remaining appointments rather than deleting them.
  */
 @ApplicationScoped
-public class SchedulingRequestService implements RequestedCourses {
-
-    static final String REQUESTED = "clinic.treatment.scheduling.requested.v1";
-    static final String PLAN_CLOSED = "clinic.treatment.plan.closed.v1";
-    private static final Logger LOG = Logger.getLogger(SchedulingRequestService.class);
+public class SchedulingRequestService implements RequestedCourses, EventHandler {
 
     private final SchedulingRequestRepository repository;
-    private final EventInbox inbox;
     private final Appointments appointments;
     private final Lifecycle lifecycle;
     private final FollowUps followUps;
     private final Clock clock;
 
-    SchedulingRequestService(SchedulingRequestRepository repository, EventInbox inbox, Appointments appointments,
-                             Lifecycle lifecycle, FollowUps followUps, Clock clock) {
+    SchedulingRequestService(SchedulingRequestRepository repository, Appointments appointments, Lifecycle lifecycle,
+                             FollowUps followUps, Clock clock) {
         this.repository = repository;
-        this.inbox = inbox;
         this.appointments = appointments;
         this.lifecycle = lifecycle;
         this.followUps = followUps;
         this.clock = clock;
     }
 
-    @Transactional
+    @Override
+    public String name() {
+        return "scheduling-requests";
+    }
+
+    @Override
+    public Set<EventType> handles() {
+        return EnumSet.of(EventType.SCHEDULING_REQUESTED, EventType.PLAN_CLOSED);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
-        inbox.processOnce(event, "scheduling-requests", e -> {
-            switch (e.type()) {
-                case REQUESTED -> receive(e);
-                case PLAN_CLOSED -> planClosed(e);
-                default -> LOG.debugf("Ignoring treatment event of type %s", e.type());
-            }
-        });
+        if (event.is(EventType.SCHEDULING_REQUESTED)) {
+            receive(event);
+        } else {
+            planClosed(event);
+        }
     }
 
     /**
-     * Requests and plan events come on different topics, through different consumers, in any order. Whatever touches
+     * Requests and plan events come on different topics, to any instance of this service, in any order. Whatever touches
      * one plan's requests (storing one, booking one, closing the plan) takes its turn, so a request stored or booked
      * while its plan closes is either seen by the closing or sees it.
      */

@@ -1,17 +1,15 @@
 package dk.clinic.booking.waitlist;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Offers made to patients on the waitlist (topic {@value #TOPIC}, key = patient id), e.g. for a text message. */
+/** Offers made to patients on the waitlist (topic {@code booking.waitlist}, key = patient id), e.g. for a text. */
 @ApplicationScoped
 class WaitlistEvents {
-
-    static final String TOPIC = "booking.waitlist";
-    static final String OFFER_MADE = "clinic.booking.waitlist.offer-made.v1";
 
     private final Outbox outbox;
 
@@ -20,7 +18,7 @@ class WaitlistEvents {
     }
 
     void offerMade(WaitlistOffer offer, WaitlistEntry entry) {
-        outbox.record(TOPIC, entry.patientId.toString(), OFFER_MADE, offer.id.toString(),
+        outbox.record(EventType.WAITLIST_OFFER_MADE, entry.patientId.toString(), offer.id.toString(),
                 new OfferMade(offer.id, entry.id, entry.patientId, entry.appointmentTypeId, offer.practitionerId,
                         offer.start, offer.end, offer.expiresAt));
     }

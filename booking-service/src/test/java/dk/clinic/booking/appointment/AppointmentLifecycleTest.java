@@ -1,6 +1,7 @@
 package dk.clinic.booking.appointment;
 
 import dk.clinic.booking.Fixtures;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
@@ -68,7 +69,7 @@ class AppointmentLifecycleTest {
 
         given().header("Authorization", Tokens.receptionist()).get("/api/appointments/{id}/history", id)
                 .then().statusCode(200).body("action", contains("booked", "arrived", "fulfilled"));
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.await(AppointmentEvents.TOPIC,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS,
                 r -> id.equals(header(r, "ce_subject")), 3, Duration.ofSeconds(30));
         assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly(
                 "clinic.booking.appointment.booked.v1", "clinic.booking.appointment.arrived.v1",
@@ -119,7 +120,7 @@ class AppointmentLifecycleTest {
         act(far, "cancel", 1, "{\"by\":\"patient\",\"reason\":\"Again\"}").then().statusCode(409);
         act(far, "cancel", 1, "{\"by\":\"nobody\"}").then().statusCode(400);
 
-        ConsumerRecord<String, String> cancelled = KafkaTestClient.await(AppointmentEvents.TOPIC,
+        ConsumerRecord<String, String> cancelled = KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS,
                 r -> near.equals(header(r, "ce_subject"))
                         && "clinic.booking.appointment.cancelled.v1".equals(header(r, "ce_type")),
                 1, Duration.ofSeconds(30)).getFirst();

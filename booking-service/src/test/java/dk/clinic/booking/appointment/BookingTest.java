@@ -2,6 +2,7 @@ package dk.clinic.booking.appointment;
 
 import dk.clinic.booking.Fixtures;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.UUID;
 
-import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
+import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class BookingTest {
                 .body("deviceId", equalTo(device.toString()))
                 .extract().path("id");
 
-        ConsumerRecord<String, String> record = KafkaTestClient.await(AppointmentEvents.TOPIC,
+        ConsumerRecord<String, String> record = KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS,
                 r -> id.equals(header(r, "ce_subject")), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(record.key()).isEqualTo(patient.toString());
         assertThat(header(record, "ce_type")).isEqualTo("clinic.booking.appointment.booked.v1");

@@ -1,6 +1,7 @@
 package dk.clinic.booking.outbox;
 
 import dk.clinic.booking.Fixtures;
+import dk.clinic.contracts.Topic;
 import dk.clinic.platform.outbox.OutboxRelay;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.TestInfrastructure;
@@ -51,7 +52,7 @@ class BrokerOutageTest {
 
         TestInfrastructure.get().broker().resume();
 
-        KafkaTestClient.await("booking.patients", r -> patient.toString().equals(r.key()), 1, Duration.ofSeconds(60));
+        KafkaTestClient.await(Topic.BOOKING_PATIENTS, r -> patient.toString().equals(r.key()), 1, Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publishedAt(patient)).isNotNull());
     }
 

@@ -1,6 +1,7 @@
 package dk.clinic.booking.outbox;
 
 import dk.clinic.booking.Fixtures;
+import dk.clinic.contracts.Topic;
 import dk.clinic.platform.outbox.OutboxRelay;
 import dk.clinic.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,8 @@ class SeveralRelaysTest {
             instances.shutdownNow();
         }
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll("booking.patients",
-                r -> ours.contains(r.key()), Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll(Topic.BOOKING_PATIENTS,
+                r -> ours.contains(r.key()));
         Map<String, Long> perEventId = records.stream()
                 .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
         assertThat(perEventId).hasSize(12);

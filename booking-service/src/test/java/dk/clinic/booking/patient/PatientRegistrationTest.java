@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.clinic.booking.Fixtures;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,7 @@ class PatientRegistrationTest {
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(PatientEvents.TOPIC,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(Topic.BOOKING_PATIENTS,
                 r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
         ConsumerRecord<String, String> record = records.getFirst();
         assertThat(header(record, "ce_type")).isEqualTo("clinic.booking.patient.registered.v1");
@@ -52,8 +53,8 @@ class PatientRegistrationTest {
         assertThat(data.has("email")).as("contact details stay in booking-service").isFalse();
         assertThat(data.has("phone")).isFalse();
 
-        List<ConsumerRecord<String, String>> all = KafkaTestClient.readAll(PatientEvents.TOPIC,
-                r -> id.equals(r.key()), Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> all = KafkaTestClient.readAll(Topic.BOOKING_PATIENTS,
+                r -> id.equals(r.key()));
         assertThat(all).as("published exactly once").hasSize(1);
     }
 
@@ -78,7 +79,7 @@ class PatientRegistrationTest {
                 .put("/api/patients/{id}", id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("familyName", equalTo("Hansen-Berg"));
 
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(PatientEvents.TOPIC,
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(Topic.BOOKING_PATIENTS,
                 r -> id.toString().equals(r.key()), 2, Duration.ofSeconds(30));
         assertThat(records).extracting(r -> header(r, "ce_type"))
                 .containsExactly("clinic.booking.patient.registered.v1", "clinic.booking.patient.changed.v1");

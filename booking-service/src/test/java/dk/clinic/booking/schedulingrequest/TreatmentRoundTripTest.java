@@ -2,6 +2,8 @@ package dk.clinic.booking.schedulingrequest;
 
 import dk.clinic.booking.Fixtures;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.EventType;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,10 +54,10 @@ class TreatmentRoundTripTest {
                  "intervalDays":7,"deviceNeeded":%s,"autoBook":%s,"reason":"course_created"}"""
                 .formatted(request.id(), request.plan(), request.course(), patient, modality, sessions, deviceNeeded,
                         autoBook);
-        UUID eventId = KafkaTestClient.publish("clinic.treatment.scheduling.requested.v1", patient.toString(),
+        UUID eventId = KafkaTestClient.publish(EventType.SCHEDULING_REQUESTED, patient.toString(),
                 request.course().toString(), data);
         // the same event delivered twice changes nothing
-        KafkaTestClient.publish(eventId, "clinic.treatment.scheduling.requested.v1", patient.toString(),
+        KafkaTestClient.publish(eventId, EventType.SCHEDULING_REQUESTED, patient.toString(),
                 request.course().toString(), data);
         return request;
     }
@@ -73,7 +75,7 @@ class TreatmentRoundTripTest {
 
     /** treatment-service says the request's plan has ended. */
     private static void closePlan(Request request, String status, String reason) {
-        KafkaTestClient.publish("clinic.treatment.plan.closed.v1", request.patient().toString(),
+        KafkaTestClient.publish(EventType.PLAN_CLOSED, request.patient().toString(),
                 request.plan().toString(), """
                         {"planId":"%s","episodeId":"%s","patientId":"%s","status":"%s","reason":"%s","version":3}"""
                         .formatted(request.plan(), UUID.randomUUID(), request.patient(), status, reason));
@@ -101,7 +103,7 @@ class TreatmentRoundTripTest {
         bookSeries(patient, type, practitioner, "2027-06-07T09:00", 4, request).then().statusCode(201);
         awaitStatus(request, "booked");
 
-        List<ConsumerRecord<String, String>> booked = KafkaTestClient.await("booking.appointments",
+        List<ConsumerRecord<String, String>> booked = KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS,
                 r -> patient.toString().equals(r.key()), 4, Duration.ofSeconds(30));
         assertThat(booked).allSatisfy(r -> {
             assertThat(EventContracts.get().violations(header(r, "ce_type"), r.value())).isEmpty();

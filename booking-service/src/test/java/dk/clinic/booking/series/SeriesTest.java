@@ -1,8 +1,8 @@
 package dk.clinic.booking.series;
 
 import dk.clinic.booking.Fixtures;
-import dk.clinic.booking.appointment.AppointmentEvents;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.SchemaSnapshot;
 import dk.clinic.testing.TestInfrastructure;
@@ -99,7 +99,7 @@ class SeriesTest {
                 .body("[0].details.seriesId", equalTo(seriesId))
                 .body("[0].details.seriesPosition", equalTo(3));
 
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.await(AppointmentEvents.TOPIC,
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS,
                 r -> ids.contains(header(r, "ce_subject")) && BOOKED.equals(header(r, "ce_type")), 4,
                 Duration.ofSeconds(30));
         assertThat(events).extracting(ConsumerRecord::key).containsOnly(patient.toString());
@@ -307,7 +307,7 @@ class SeriesTest {
                 .body("[1].details.seriesId", equalTo(seriesId))
                 .body("[1].details.fromPosition", equalTo(3));
         Set<String> cancelled = Set.of(ids.get(2), ids.get(3));
-        KafkaTestClient.await(AppointmentEvents.TOPIC, r -> cancelled.contains(header(r, "ce_subject"))
+        KafkaTestClient.await(Topic.BOOKING_APPOINTMENTS, r -> cancelled.contains(header(r, "ce_subject"))
                 && "clinic.booking.appointment.cancelled.v1".equals(header(r, "ce_type")), 2, Duration.ofSeconds(30));
     }
 

@@ -2,6 +2,7 @@ package dk.clinic.booking.waitlist;
 
 import dk.clinic.booking.Fixtures;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
@@ -67,7 +68,7 @@ class WaitlistTest {
         assertThat(Instant.parse((String) offer.get("expiresAt"))).isAfter(Instant.now());
         entryOf(entry).then().body("status", equalTo("offered"));
 
-        ConsumerRecord<String, String> event = KafkaTestClient.await("booking.waitlist",
+        ConsumerRecord<String, String> event = KafkaTestClient.await(Topic.BOOKING_WAITLIST,
                 r -> offer.get("id").equals(header(r, "ce_subject")), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(event.key()).isEqualTo(ole.toString());
         assertThat(header(event, "ce_type")).isEqualTo("clinic.booking.waitlist.offer-made.v1");

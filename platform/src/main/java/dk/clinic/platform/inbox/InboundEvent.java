@@ -1,19 +1,21 @@
 package dk.clinic.platform.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.contracts.CloudEventRecords.UnreadableEventException;
+import dk.clinic.contracts.CloudEventRecords;
+import dk.clinic.contracts.EventType;
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 /**
- * A CloudEvent read from a Kafka record in binary content mode ({@code ce_*} headers, JSON value).
+ * A clinic event read from a Kafka record by the one codec ({@link CloudEventRecords}): CloudEvents in binary mode,
+ * JSON data.
  *
  * @param id      the CloudEvents id; the consumer's deduplication key
  * @param type    e.g. {@code clinic.booking.patient.registered.v1}
@@ -24,28 +26,30 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
                            JsonNode data) {
 
     /** Reads the envelope; a record that is not a well-formed clinic CloudEvent can never succeed on retry. */
-    public static InboundEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
+    public static InboundEvent from(ConsumerRecord<String, byte[]> record, ObjectMapper json) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
-            UUID id = UUID.fromString(header(record, "ce_id", where));
-            Instant time = Instant.parse(header(record, "ce_time", where));
-            JsonNode data = json.readTree(record.value() == null ? "" : record.value());
-            if (data == null || !data.isObject()) {
-                throw new MalformedEventException(where + ": the value is not a JSON object");
+            CloudEvent event = CloudEventRecords.fromRecord(record.headers(), record.value());
+            UUID id = UUID.fromString(event.getId());
+            if (event.getTime() == null || event.getSubject() == null) {
+                throw new MalformedEventException(where + ": the clinic's events carry a time and a subject");
             }
-            return new InboundEvent(id, header(record, "ce_type", where), header(record, "ce_source", where),
-                    header(record, "ce_subject", where), time, record.key(), data);
-        } catch (IllegalArgumentException | DateTimeParseException | JsonProcessingException e) {
+            JsonNode data = event.getData() == null ? null : json.readTree(event.getData().toBytes());
+            if (data == null || !data.isObject()) {
+                throw new MalformedEventException(where + ": the data is not a JSON object");
+            }
+            return new InboundEvent(id, event.getType(), event.getSource().toString(), event.getSubject(),
+                    event.getTime().toInstant(), record.key(), data);
+        } catch (UnreadableEventException e) {
+            throw new MalformedEventException(where + ": not a CloudEvent: " + e.getMessage());
+        } catch (IllegalArgumentException | IOException e) {
             throw new MalformedEventException(where + ": " + e.getMessage());
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name, String where) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null || header.value().length == 0) {
-            throw new MalformedEventException(where + ": CloudEvents attribute " + name + " is missing");
-        }
-        return new String(header.value(), UTF_8);
+    /** Whether this is an event of {@code type}. */
+    public boolean is(EventType type) {
+        return type.type().equals(this.type);
     }
 
     /** Text of a required data field. */

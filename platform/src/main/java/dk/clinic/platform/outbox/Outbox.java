@@ -2,6 +2,7 @@ package dk.clinic.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,20 +28,19 @@ public class Outbox {
     }
 
     /**
-     * @param topic   the Kafka topic, as named in the event contract
+     * @param type    the event type; it names the topic too
      * @param key     the record key; events with one key keep their order (e.g. the patient id)
-     * @param type    the CloudEvents type, e.g. {@code clinic.booking.patient.registered.v1}
      * @param subject the id of the thing the event is about
      * @param data    the event data, serialised as JSON
      * @return the event id (the CloudEvents id)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String topic, String key, String type, String subject, Object data) {
+    public UUID record(EventType type, String key, String subject, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
-        event.topic = topic;
+        event.topic = type.topic().address();
         event.key = key;
-        event.type = type;
+        event.type = type.type();
         event.subject = subject;
         event.occurredAt = clock.instant();
         event.payload = toJson(data);

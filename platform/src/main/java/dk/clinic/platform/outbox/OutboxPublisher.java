@@ -1,5 +1,6 @@
 package dk.clinic.platform.outbox;
 
+import dk.clinic.contracts.CloudEventRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -7,25 +8,24 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Sends outbox rows to Kafka as CloudEvents in binary content mode: the attributes travel as {@code ce_*} headers,
- * the record value is the JSON data. Idempotent producer with acks from all in-sync replicas.
+ * Sends outbox rows to Kafka as CloudEvents in binary content mode ({@link CloudEventRecords}, the one codec): the
+ * attributes travel as {@code ce_*} headers, the record value is the JSON data. Idempotent producer with acks from all in-sync replicas.
  */
 @ApplicationScoped
 public class OutboxPublisher {
 
-    private final Producer<String, String> producer;
+    private final Producer<String, byte[]> producer;
     private final String source;
     private final Duration acknowledgementTimeout;
 
@@ -45,20 +45,13 @@ public class OutboxPublisher {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     CompletableFuture<Void> send(OutboxEvent event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", "1.0".getBytes(UTF_8));
-        headers.add("ce_id", event.eventId.toString().getBytes(UTF_8));
-        headers.add("ce_type", event.type.getBytes(UTF_8));
-        headers.add("ce_source", source.getBytes(UTF_8));
-        headers.add("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt).getBytes(UTF_8));
-        headers.add("ce_subject", event.subject.getBytes(UTF_8));
-        headers.add("content-type", "application/json".getBytes(UTF_8));
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(event.topic, null, event.key, event.payload, headers);
+        ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event.topic, event.key,
+                CloudEventRecords.event(event.eventId, event.type, source, event.subject, event.occurredAt,
+                        event.payload.getBytes(UTF_8)));
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             producer.send(record, (metadata, exception) -> {

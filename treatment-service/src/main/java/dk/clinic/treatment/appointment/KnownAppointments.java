@@ -1,17 +1,19 @@
 package dk.clinic.treatment.appointment;
 
-import dk.clinic.platform.inbox.EventInbox;
+import dk.clinic.contracts.EventType;
+import dk.clinic.platform.inbox.EventHandler;
 import dk.clinic.platform.inbox.InboundEvent;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,35 +21,38 @@ import java.util.UUID;
  * state, so one upsert handles them all; an older event never overwrites a newer state.
  */
 @ApplicationScoped
-public class KnownAppointments {
-
-    private static final String APPOINTMENT_EVENT = "clinic\\.booking\\.appointment\\.[a-z-]+\\.v1";
-    private static final Logger LOG = Logger.getLogger(KnownAppointments.class);
+public class KnownAppointments implements EventHandler {
 
     private final KnownAppointmentRepository repository;
-    private final EventInbox inbox;
     private final EntityManager entityManager;
     private final Event<AppointmentAnnounced> announced;
     private final Clock clock;
 
-    KnownAppointments(KnownAppointmentRepository repository, EventInbox inbox, EntityManager entityManager, Event<AppointmentAnnounced> announced, Clock clock) {
+    KnownAppointments(KnownAppointmentRepository repository, EntityManager entityManager,
+                      Event<AppointmentAnnounced> announced, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-        this.inbox = inbox;
         this.entityManager = entityManager;
         this.announced = announced;
     }
 
-    @Transactional
+    @Override
+    public String name() {
+        return "known-appointments";
+    }
+
+    @Override
+    public Set<EventType> handles() {
+        return EnumSet.of(EventType.APPOINTMENT_BOOKED, EventType.APPOINTMENT_RESCHEDULED,
+                EventType.APPOINTMENT_CANCELLED, EventType.APPOINTMENT_ARRIVED, EventType.APPOINTMENT_FULFILLED,
+                EventType.APPOINTMENT_NO_SHOW);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
-        inbox.processOnce(event, "known-appointments", e -> {
-            if (e.type().matches(APPOINTMENT_EVENT)) {
-                upsert(e);
-                announced.fire(new AppointmentAnnounced(e));
-            } else {
-                LOG.infof("Ignoring appointment event of unknown type %s", e.type());
-            }
-        });
+        upsert(event);
+        announced.fire(new AppointmentAnnounced(event));
     }
 
     private void upsert(InboundEvent event) {

@@ -1,6 +1,7 @@
 package dk.clinic.treatment.patient;
 
-import dk.clinic.platform.inbox.EventInbox;
+import dk.clinic.contracts.EventType;
+import dk.clinic.platform.inbox.EventHandler;
 import dk.clinic.platform.inbox.InboundEvent;
 import dk.clinic.platform.problem.ProblemException;
 import io.quarkus.panache.common.Page;
@@ -8,47 +9,43 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The patients treatment-service knows, kept in step with booking-service's patient events. */
 @ApplicationScoped
-public class PatientDirectory {
-
-    static final String REGISTERED = "clinic.booking.patient.registered.v1";
-    static final String CHANGED = "clinic.booking.patient.changed.v1";
-    private static final Logger LOG = Logger.getLogger(PatientDirectory.class);
+public class PatientDirectory implements EventHandler {
 
     private final PatientReferenceRepository repository;
-    private final EventInbox inbox;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    PatientDirectory(PatientReferenceRepository repository, EventInbox inbox, EntityManager entityManager, Clock clock) {
+    PatientDirectory(PatientReferenceRepository repository, EntityManager entityManager, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-        this.inbox = inbox;
         this.entityManager = entityManager;
     }
 
-    /** Applies a patient event once; a redelivered or older event changes nothing. */
-    @Transactional
-    public void apply(InboundEvent event) {
-        inbox.processOnce(event, "patient-directory", e -> {
-            if (REGISTERED.equals(e.type()) || CHANGED.equals(e.type())) {
-                upsert(e);
-            } else {
-                LOG.infof("Ignoring patient event of unknown type %s", e.type());
-            }
-        });
+    @Override
+    public String name() {
+        return "patient-directory";
     }
 
-    private void upsert(InboundEvent event) {
+    @Override
+    public Set<EventType> handles() {
+        return EnumSet.of(EventType.PATIENT_REGISTERED, EventType.PATIENT_CHANGED);
+    }
+
+    /** Registration and change alike carry the patient's whole state; an older one never overwrites a newer. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(InboundEvent event) {
         // one statement decides, so two instances racing on one patient cannot regress its version
         entityManager.createNativeQuery("""
                         insert into patient_reference

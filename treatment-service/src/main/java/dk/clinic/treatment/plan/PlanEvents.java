@@ -1,17 +1,14 @@
 package dk.clinic.treatment.plan;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** What treatment-service tells others about plans (topic {@value #TOPIC}, keyed by patient). */
+/** What treatment-service tells others about plans (topic {@code treatment.plans}, keyed by patient). */
 @ApplicationScoped
 class PlanEvents {
-
-    static final String TOPIC = "treatment.plans";
-    static final String REVIEW_DUE = "clinic.treatment.plan.review-due.v1";
-    static final String CLOSED = "clinic.treatment.plan.closed.v1";
 
     private final Outbox outbox;
 
@@ -20,13 +17,13 @@ class PlanEvents {
     }
 
     void reviewDue(TreatmentPlan plan, UUID patientId, Course course) {
-        outbox.record(TOPIC, patientId.toString(), REVIEW_DUE, plan.id.toString(),
+        outbox.record(EventType.PLAN_REVIEW_DUE, patientId.toString(), plan.id.toString(),
                 new ReviewDue(plan.id, plan.episodeId, patientId, course.id, course.modality, course.sessionsDelivered,
                         course.reviewAfterSessions, plan.version));
     }
 
     void closed(TreatmentPlan plan, UUID patientId, String reason) {
-        outbox.record(TOPIC, patientId.toString(), CLOSED, plan.id.toString(),
+        outbox.record(EventType.PLAN_CLOSED, patientId.toString(), plan.id.toString(),
                 new Closed(plan.id, plan.episodeId, patientId, plan.status.name(), reason, plan.version));
     }
 

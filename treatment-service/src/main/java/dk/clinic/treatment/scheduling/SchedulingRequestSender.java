@@ -1,6 +1,7 @@
 package dk.clinic.treatment.scheduling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.outbox.Outbox;
 import dk.clinic.treatment.episode.EpisodeService;
 import dk.clinic.treatment.modality.ModalityCatalogue;
@@ -20,9 +21,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class SchedulingRequestSender {
-
-    static final String TOPIC = "treatment.scheduling";
-    static final String REQUESTED = "clinic.treatment.scheduling.requested.v1";
 
     private final EntityManager entityManager;
     private final EpisodeService episodes;
@@ -51,7 +49,7 @@ class SchedulingRequestSender {
                 .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         UUID patientId = episodes.require(needed.plan().episodeId).patientId;
-        outbox.record(TOPIC, patientId.toString(), REQUESTED, course.id.toString(),
+        outbox.record(EventType.SCHEDULING_REQUESTED, patientId.toString(), course.id.toString(),
                 new Requested(requestId, needed.plan().id, course.id, patientId, course.modality, needed.sessions(),
                         course.intervalDays, course.practitionerPreference,
                         modalities.require(course.modality).needsDevice, course.autoBook, needed.reason().name()));

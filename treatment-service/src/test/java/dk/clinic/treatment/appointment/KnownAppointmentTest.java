@@ -1,5 +1,6 @@
 package dk.clinic.treatment.appointment;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
@@ -13,8 +14,8 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.UUID;
 
-import static dk.clinic.treatment.BookingEvents.APPOINTMENT_BOOKED;
-import static dk.clinic.treatment.BookingEvents.PATIENT_REGISTERED;
+import static dk.clinic.contracts.EventType.APPOINTMENT_BOOKED;
+import static dk.clinic.contracts.EventType.PATIENT_REGISTERED;
 import static dk.clinic.treatment.BookingEvents.patientEvent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +59,7 @@ class KnownAppointmentTest {
         String cancelled = appointmentData(appointment, patient, "cancelled", 1,
                 ",\"cancellation\":{\"by\":\"patient\",\"reason\":\"Ill\",\"late\":true}");
         patientEvent(PATIENT_REGISTERED, patient, 0, "Grethe", "Cancel");
-        KafkaTestClient.publish("clinic.booking.appointment.cancelled.v1", patient.toString(), appointment.toString(), cancelled);
+        KafkaTestClient.publish(EventType.APPOINTMENT_CANCELLED, patient.toString(), appointment.toString(), cancelled);
         KafkaTestClient.publish(APPOINTMENT_BOOKED, patient.toString(), appointment.toString(), booked);
         // a later appointment on the same key (partition) shows when the late 'booked' has been handled too
         UUID next = UUID.randomUUID();

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import static dk.clinic.treatment.BookingEvents.PATIENT_CHANGED;
-import static dk.clinic.treatment.BookingEvents.PATIENT_REGISTERED;
+import static dk.clinic.contracts.EventType.PATIENT_CHANGED;
+import static dk.clinic.contracts.EventType.PATIENT_REGISTERED;
 import static dk.clinic.treatment.BookingEvents.patient;
 import static dk.clinic.treatment.BookingEvents.patientEvent;
 import static io.restassured.RestAssured.given;
@@ -78,7 +78,7 @@ class PatientReferenceTest {
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndThePartitionMovesOn() {
         UUID patient = UUID.randomUUID();
         RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_type", PATIENT_REGISTERED.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", PATIENT_REGISTERED.type().getBytes(StandardCharsets.UTF_8));
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         KafkaTestClient.sendRaw(new ProducerRecord<>("booking.patients", null, patient.toString(),
                 "{not json", headers));
@@ -87,21 +87,15 @@ class PatientReferenceTest {
         ConsumerRecord<String, String> dead = KafkaTestClient.await("treatment-service.dead-letter",
                 r -> patient.toString().equals(r.key()), 1, Duration.ofSeconds(60)).getFirst();
         assertThat(dead.value()).isEqualTo("{not json");
-        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("ce_id");
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("not a CloudEvent").contains("'id'");
         awaitPatient(patient, "Giften", 0);
     }
 
     @Test
     void anEventWhoseEffectKeepsFailingIsRetriedThenDeadLetteredWithTheDatabasesReason() {
         UUID patient = UUID.randomUUID();
-        RecordHeaders headers = new RecordHeaders();
-        for (String[] header : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()},
-                {"ce_type", PATIENT_REGISTERED}, {"ce_source", "/booking-service"}, {"ce_time", "2026-11-22T10:00:00Z"},
-                {"ce_subject", patient.toString()}, {"content-type", "application/json"}}) {
-            headers.add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
-        }
         String tooLongName = patient(patient, 0, "Karen", "N".repeat(150));
-        KafkaTestClient.sendRaw(new ProducerRecord<>("booking.patients", null, patient.toString(), tooLongName, headers));
+        KafkaTestClient.publishBreakingTheContract(PATIENT_REGISTERED, patient.toString(), patient.toString(), tooLongName);
 
         ConsumerRecord<String, String> dead = KafkaTestClient.await("treatment-service.dead-letter",
                 r -> patient.toString().equals(r.key()), 1, Duration.ofSeconds(60)).getFirst();

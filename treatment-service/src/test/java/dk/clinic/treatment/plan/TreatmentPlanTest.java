@@ -1,6 +1,7 @@
 package dk.clinic.treatment.plan;
 
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import dk.clinic.treatment.Fixtures;
@@ -68,7 +69,7 @@ class TreatmentPlanTest {
                 .body("courses[0].sessionsDelivered", equalTo(4));
         Fixtures.deliver(plan, course, NEEDLING).then().statusCode(409).body("type", containsString("review-due"));
 
-        ConsumerRecord<String, String> due = KafkaTestClient.await("treatment.plans",
+        ConsumerRecord<String, String> due = KafkaTestClient.await(Topic.TREATMENT_PLANS,
                 r -> planId.equals(header(r, "ce_subject")), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(header(due, "ce_type")).isEqualTo("clinic.treatment.plan.review-due.v1");
         assertThat(EventContracts.get().violations(header(due, "ce_type"), due.value())).isEmpty();
@@ -110,7 +111,7 @@ class TreatmentPlanTest {
         given().header("Authorization", Tokens.practitioner()).get("/api/plans/{id}", plan).then()
                 .body("status", equalTo("discharged"));
         Fixtures.deliver(plan, shockwave, null).then().statusCode(409).body("type", containsString("plan-closed"));
-        KafkaTestClient.await("treatment.plans", r -> plan.toString().equals(header(r, "ce_subject"))
+        KafkaTestClient.await(Topic.TREATMENT_PLANS, r -> plan.toString().equals(header(r, "ce_subject"))
                 && "clinic.treatment.plan.closed.v1".equals(header(r, "ce_type")), 1, Duration.ofSeconds(30));
     }
 
@@ -123,7 +124,7 @@ class TreatmentPlanTest {
                 .post("/api/episodes/{id}/close", episode).then().statusCode(200).body("status", equalTo("closed"));
         given().header("Authorization", Tokens.practitioner()).get("/api/plans/{id}", plan).then()
                 .body("status", equalTo("discontinued")).body("courses[0].status", equalTo("stopped"));
-        KafkaTestClient.await("treatment.plans", r -> plan.toString().equals(header(r, "ce_subject"))
+        KafkaTestClient.await(Topic.TREATMENT_PLANS, r -> plan.toString().equals(header(r, "ce_subject"))
                 && "clinic.treatment.plan.closed.v1".equals(header(r, "ce_type")), 1, Duration.ofSeconds(30));
     }
 

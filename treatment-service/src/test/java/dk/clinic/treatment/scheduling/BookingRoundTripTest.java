@@ -3,6 +3,8 @@ package dk.clinic.treatment.scheduling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.clinic.contracts.EventContracts;
+import dk.clinic.contracts.EventType;
+import dk.clinic.contracts.Topic;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.Tokens;
 import dk.clinic.treatment.Fixtures;
@@ -56,7 +58,8 @@ class BookingRoundTripTest {
     }
 
     private static UUID publish(Plan plan, UUID appointment, String status, int version, String start) {
-        return KafkaTestClient.publish("clinic.booking.appointment." + status + ".v1", plan.patient().toString(),
+        return KafkaTestClient.publish(EventType.named("clinic.booking.appointment." + status + ".v1").orElseThrow(),
+                plan.patient().toString(),
                 appointment.toString(), appointment(plan, appointment, status, version, start));
     }
 
@@ -64,7 +67,7 @@ class BookingRoundTripTest {
     void aNewCourseAsksBookingForItsSessionsWithOnlyWhatSchedulingNeeds() throws Exception {
         Plan plan = planWith("{\"modality\":\"radial_shockwave\",\"autoBook\":true}");
 
-        ConsumerRecord<String, String> request = KafkaTestClient.await("treatment.scheduling",
+        ConsumerRecord<String, String> request = KafkaTestClient.await(Topic.TREATMENT_SCHEDULING,
                 r -> plan.course().toString().equals(header(r, "ce_subject")), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(request.key()).isEqualTo(plan.patient().toString());
         assertThat(EventContracts.get().violations(header(request, "ce_type"), request.value())).isEmpty();
@@ -85,7 +88,7 @@ class BookingRoundTripTest {
 
         publish(plan, first, "booked", 0, "2026-11-02T08:00:00Z");
         UUID fulfilled = publish(plan, first, "fulfilled", 2, "2026-11-02T08:00:00Z");
-        KafkaTestClient.publish(fulfilled, "clinic.booking.appointment.fulfilled.v1", plan.patient().toString(),
+        KafkaTestClient.publish(fulfilled, EventType.APPOINTMENT_FULFILLED, plan.patient().toString(),
                 first.toString(), appointment(plan, first, "fulfilled", 2, "2026-11-02T08:00:00Z"));
         // the fulfilment of the second arrives before its booking and its arrival
         publish(plan, second, "fulfilled", 2, "2026-11-09T08:00:00Z");
@@ -114,7 +117,7 @@ class BookingRoundTripTest {
         publish(plan, appointment, "booked", 0, "2026-12-07T09:00:00Z");
         publish(plan, appointment, "cancelled", 1, "2026-12-07T09:00:00Z");
 
-        List<ConsumerRecord<String, String>> requests = KafkaTestClient.await("treatment.scheduling",
+        List<ConsumerRecord<String, String>> requests = KafkaTestClient.await(Topic.TREATMENT_SCHEDULING,
                 r -> plan.course().toString().equals(header(r, "ce_subject")), 2, Duration.ofSeconds(30));
         JsonNode replacement = JSON.readTree(requests.get(1).value());
         assertThat(replacement.path("reason").asText()).isEqualTo("replacement");
