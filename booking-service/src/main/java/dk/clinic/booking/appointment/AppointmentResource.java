@@ -30,7 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -62,22 +66,28 @@ public class AppointmentResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Book an appointment",
+    @Operation(operationId = "bookAppointment",
+            summary = "Book an appointment",
             description = "Roles: receptionist, admin. Holds the practitioner, a room and a device as the type needs, "
                     + "buffers included, atomically. 409 names the taken resource and offers the next free times. "
                     + "Publishes appointment.booked.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response book(@Valid @NotNull BookingRequest request, UriInfo uri) {
         Appointment appointment = booking.book(request.patientId(), request.appointmentTypeId(),
                 request.practitionerId(), request.roomId(), request.deviceId(), request.start(), request.note());
-        return Response.created(uri.getAbsolutePathBuilder().path(appointment.id.toString()).build())
-                .tag(Versions.etag(appointment.version)).entity(view(appointment)).build();
+        return Versions.created(uri, appointment.id, appointment.version, view(appointment));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Appointments, filtered and paged (X-Total-Count has the total)",
+    @Operation(operationId = "listAppointments",
+            summary = "Appointments, filtered and paged (X-Total-Count has the total)",
             description = "Roles: receptionist, practitioner, admin. from/to are local clinic days; flagged=true lists "
                     + "appointments the reception should act on (e.g. their treatment plan ended).")
+    @APIResponse(responseCode = "200", description = "One page, in order; X-Total-Count has the total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AppointmentView.class)))
     public Response list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                          @QueryParam("practitioner") UUID practitioner, @QueryParam("room") UUID room,
                          @QueryParam("device") UUID device, @QueryParam("patient") UUID patient,
@@ -99,7 +109,10 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read an appointment", description = "Roles: receptionist, practitioner, admin. The ETag is its version.")
+    @Operation(operationId = "getAppointment",
+            summary = "Read an appointment", description = "Roles: receptionist, practitioner, admin. The ETag is its version.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         return ok(appointments.require(id));
     }
@@ -107,7 +120,8 @@ public class AppointmentResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "The appointment's audit trail: who changed what, when", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "getAppointmentHistory",
+            summary = "The appointment's audit trail: who changed what, when", description = "Roles: receptionist, admin.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         return trail.of(id).stream()
                 .map(h -> new HistoryEntry(h.at, h.by, h.action, h.details)).toList();
@@ -117,8 +131,11 @@ public class AppointmentResource {
     @Transactional
     @Path("/{id}/reschedule")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Move an appointment to another time",
+    @Operation(operationId = "rescheduleAppointment",
+            summary = "Move an appointment to another time",
             description = "Roles: receptionist, admin. Requires If-Match. Keeps its history; frees the old time for the waitlist.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull RescheduleRequest request) {
         return ok(booking.reschedule(id, ifMatch, request.start(), request.reason()));
@@ -128,9 +145,12 @@ public class AppointmentResource {
     @Transactional
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Cancel an appointment",
+    @Operation(operationId = "cancelAppointment",
+            summary = "Cancel an appointment",
             description = "Roles: receptionist, admin. Requires If-Match. A patient's cancellation inside the clinic's "
                     + "notice is marked late. Frees the time for the waitlist.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CancelRequest request) {
         return ok(lifecycle.cancel(id, ifMatch, request.by(), request.reason()));
@@ -140,9 +160,12 @@ public class AppointmentResource {
     @Transactional
     @Path("/{id}/arrive")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Check the patient in",
+    @Operation(operationId = "checkInPatient",
+            summary = "Check the patient in",
             description = "Roles: receptionist, admin. Requires If-Match. From 24 hours before the start; earlier is "
                     + "409 too-early.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response arrive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(lifecycle.arrive(id, ifMatch));
     }
@@ -151,9 +174,12 @@ public class AppointmentResource {
     @Transactional
     @Path("/{id}/fulfil")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Mark the appointment as delivered",
+    @Operation(operationId = "fulfilAppointment",
+            summary = "Mark the appointment as delivered",
             description = "Roles: receptionist, practitioner, admin. Requires If-Match. From 24 hours before the "
                     + "start; earlier is 409 too-early.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response fulfil(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(lifecycle.fulfil(id, ifMatch));
     }
@@ -162,15 +188,18 @@ public class AppointmentResource {
     @Transactional
     @Path("/{id}/no-show")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Record that the patient did not come",
+    @Operation(operationId = "recordNoShow",
+            summary = "Record that the patient did not come",
             description = "Roles: receptionist, admin. Requires If-Match. Once the start has passed; before it is 409 "
                     + "not-started.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(lifecycle.noShow(id, ifMatch));
     }
 
     private Response ok(Appointment appointment) {
-        return Response.ok(view(appointment)).tag(Versions.etag(appointment.version)).build();
+        return Versions.ok(appointment.version, view(appointment));
     }
 
     private AppointmentView view(Appointment appointment) {
@@ -185,12 +214,12 @@ public class AppointmentResource {
                                  @MultilineText @Size(max = 1000) String note) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "RescheduleAppointmentRequest", examples = """
             {"start":"2026-12-08T10:30","reason":"Patient asked for a later time"}""")
     public record RescheduleRequest(@NotNull ClinicTime start, @MultilineText @Size(max = 500) String reason) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "CancelAppointmentRequest", examples = """
             {"by":"patient","reason":"Ill"}""")
     public record CancelRequest(@NotNull Appointment.CancelledBy by,
                                 @MultilineText @NotBlank @Size(max = 500) String reason) {

@@ -30,10 +30,12 @@ public record AppointmentTypeDetails(
     static final String CODE_MESSAGE = "must be a code such as dry_needling (lower case, digits, underscores)";
 
     /** The type's name in the clinic's languages. */
+    @Schema(name = "LocalisedNames")
     public record Names(@NotBlank @Size(max = 200) String da, @NotBlank @Size(max = 200) String nb,
                         @NotBlank @Size(max = 200) String en) {
     }
 
+    @Schema(name = "AppointmentTypeView")
     public record View(UUID id, String code, Names name, int durationMinutes, int bufferBeforeMinutes,
                        int bufferAfterMinutes, String modality, String roomKind, String deviceKind, boolean active,
                        long version) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,28 +40,34 @@ public class AppointmentTypeResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add an appointment type with its duration, buffers and required resources",
+    @Operation(operationId = "addAppointmentType",
+            summary = "Add an appointment type with its duration, buffers and required resources",
             description = "Roles: admin.")
+    @APIResponseSchema(value = AppointmentTypeDetails.View.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response add(@Valid @NotNull AppointmentTypeDetails details, UriInfo uri) {
         AppointmentType type = types.add(details);
-        return Response.created(uri.getAbsolutePathBuilder().path(type.id.toString()).build())
-                .tag(Versions.etag(type.version)).entity(AppointmentTypeDetails.View.of(type)).build();
+        return Versions.created(uri, type.id, type.version, AppointmentTypeDetails.View.of(type));
     }
 
     @PUT
     @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change an appointment type", description = "Roles: admin. Requires If-Match.")
+    @Operation(operationId = "changeAppointmentType",
+            summary = "Change an appointment type", description = "Roles: admin. Requires If-Match.")
+    @APIResponseSchema(value = AppointmentTypeDetails.View.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AppointmentTypeDetails details) {
         AppointmentType type = types.change(id, ifMatch, details);
-        return Response.ok(AppointmentTypeDetails.View.of(type)).tag(Versions.etag(type.version)).build();
+        return Versions.ok(type.version, AppointmentTypeDetails.View.of(type));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "The appointment types that can be booked", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "listAppointmentTypes",
+            summary = "The appointment types that can be booked", description = "Roles: receptionist, practitioner, admin.")
     public List<AppointmentTypeDetails.View> list() {
         return types.active().stream().map(AppointmentTypeDetails.View::of).toList();
     }
@@ -68,9 +75,12 @@ public class AppointmentTypeResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read an appointment type", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "getAppointmentType",
+            summary = "Read an appointment type", description = "Roles: receptionist, practitioner, admin.")
+    @APIResponseSchema(value = AppointmentTypeDetails.View.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         AppointmentType type = types.require(id);
-        return Response.ok(AppointmentTypeDetails.View.of(type)).tag(Versions.etag(type.version)).build();
+        return Versions.ok(type.version, AppointmentTypeDetails.View.of(type));
     }
 }

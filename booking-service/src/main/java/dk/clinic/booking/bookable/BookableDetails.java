@@ -19,26 +19,59 @@ public final class BookableDetails {
     private BookableDetails() {
     }
 
+    /** What an admin sends for a bookable thing of kind {@code T}: it sets the thing's fields. */
+    public sealed interface Details<T extends Bookable> permits PractitionerDetails, RoomDetails, DeviceDetails {
+
+        String name();
+
+        Boolean active();
+
+        void applyTo(T thing);
+
+        /** Name and activity, the same for every kind: a name without stray spaces, active unless said otherwise. */
+        default void applyCommon(Bookable thing) {
+            thing.name = name().trim();
+            thing.active = active() == null || active();
+        }
+    }
+
     @Schema(examples = """
             {"name":"Mette Holm","profession":"physiotherapist","modalities":["dry_needling","radial_shockwave","exercise_programme"]}""")
     public record PractitionerDetails(@NotBlank @Size(max = 200) String name,
                                       @NotNull Practitioner.Profession profession,
                                       @Size(max = 30) Set<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> modalities,
-                                      Boolean active) {
+                                      Boolean active) implements Details<Practitioner> {
+        @Override
+        public void applyTo(Practitioner practitioner) {
+            applyCommon(practitioner);
+            practitioner.profession = profession;
+            practitioner.modalities.clear();
+            practitioner.modalities.addAll(modalities == null ? Set.of() : modalities);
+        }
     }
 
     @Schema(examples = """
             {"name":"Behandlingsrum 1","roomKind":"treatment"}""")
     public record RoomDetails(@NotBlank @Size(max = 200) String name,
                               @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String roomKind,
-                              Boolean active) {
+                              Boolean active) implements Details<Room> {
+        @Override
+        public void applyTo(Room room) {
+            applyCommon(room);
+            room.roomKind = roomKind;
+        }
     }
 
     @Schema(examples = """
             {"name":"Shockwave 1","deviceKind":"radial_shockwave"}""")
     public record DeviceDetails(@NotBlank @Size(max = 200) String name,
                                 @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String deviceKind,
-                                Boolean active) {
+                                Boolean active) implements Details<Device> {
+        @Override
+        public void applyTo(Device device) {
+            applyCommon(device);
+            device.deviceKind = deviceKind;
+        }
     }
 
     public record PractitionerView(UUID id, String name, Practitioner.Profession profession, Set<String> modalities,

@@ -8,9 +8,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Keeps the clinic's practitioners, rooms and devices. Names are unique per kind (a constraint decides). */
 @ApplicationScoped
@@ -24,40 +23,25 @@ public class Bookables {
         this.entityManager = entityManager;
     }
 
+    /** Adds a practitioner, room or device (e.g. {@code add(Room::new, details)}); 409 when the name is taken. */
     @Transactional
-    public Practitioner addPractitioner(BookableDetails.PractitionerDetails details) {
-        Practitioner practitioner = new Practitioner();
-        apply(practitioner, details);
-        return add(practitioner);
+    public <T extends Bookable> T add(Supplier<T> kind, BookableDetails.Details<T> details) {
+        T resource = kind.get();
+        details.applyTo(resource);
+        resource.id = UUID.randomUUID();
+        entityManager.persist(resource);
+        flushNamed(resource);
+        return resource;
     }
 
+    /** Changes one, given the version the caller read (If-Match); 409 when the new name is taken. */
     @Transactional
-    public Practitioner changePractitioner(UUID id, String ifMatch, BookableDetails.PractitionerDetails details) {
-        return change(Practitioner.class, id, ifMatch, p -> apply(p, details));
-    }
-
-    @Transactional
-    public Room addRoom(BookableDetails.RoomDetails details) {
-        Room room = new Room();
-        apply(room, details);
-        return add(room);
-    }
-
-    @Transactional
-    public Room changeRoom(UUID id, String ifMatch, BookableDetails.RoomDetails details) {
-        return change(Room.class, id, ifMatch, r -> apply(r, details));
-    }
-
-    @Transactional
-    public Device addDevice(BookableDetails.DeviceDetails details) {
-        Device device = new Device();
-        apply(device, details);
-        return add(device);
-    }
-
-    @Transactional
-    public Device changeDevice(UUID id, String ifMatch, BookableDetails.DeviceDetails details) {
-        return change(Device.class, id, ifMatch, d -> apply(d, details));
+    public <T extends Bookable> T change(Class<T> kind, UUID id, String ifMatch, BookableDetails.Details<T> details) {
+        T resource = require(kind, id);
+        Versions.requireCurrent(ifMatch, resource.version, kind.getSimpleName());
+        details.applyTo(resource);
+        flushNamed(resource);
+        return resource;
     }
 
     public <T extends Bookable> T require(Class<T> kind, UUID id) {
@@ -109,21 +93,6 @@ public class Bookables {
                 .setParameter("kind", deviceKind).getResultList();
     }
 
-    private <T extends Bookable> T add(T resource) {
-        resource.id = UUID.randomUUID();
-        entityManager.persist(resource);
-        flushNamed(resource);
-        return resource;
-    }
-
-    private <T extends Bookable> T change(Class<T> kind, UUID id, String ifMatch, Consumer<T> change) {
-        T resource = require(kind, id);
-        Versions.requireCurrent(ifMatch, resource.version, kind.getSimpleName());
-        change.accept(resource);
-        flushNamed(resource);
-        return resource;
-    }
-
     private void flushNamed(Bookable resource) {
         try {
             entityManager.flush();
@@ -134,25 +103,5 @@ public class Bookables {
             }
             throw e;
         }
-    }
-
-    private static void apply(Practitioner practitioner, BookableDetails.PractitionerDetails details) {
-        practitioner.name = details.name().trim();
-        practitioner.profession = details.profession();
-        practitioner.modalities.clear();
-        practitioner.modalities.addAll(details.modalities() == null ? Set.of() : details.modalities());
-        practitioner.active = details.active() == null || details.active();
-    }
-
-    private static void apply(Room room, BookableDetails.RoomDetails details) {
-        room.name = details.name().trim();
-        room.roomKind = details.roomKind();
-        room.active = details.active() == null || details.active();
-    }
-
-    private static void apply(Device device, BookableDetails.DeviceDetails details) {
-        device.name = details.name().trim();
-        device.deviceKind = details.deviceKind();
-        device.active = details.active() == null || details.active();
     }
 }

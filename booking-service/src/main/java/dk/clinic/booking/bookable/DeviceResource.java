@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,27 +40,33 @@ public class DeviceResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a device (e.g. a radial shockwave unit)", description = "Roles: admin.")
+    @Operation(operationId = "addDevice",
+            summary = "Add a device (e.g. a radial shockwave unit)", description = "Roles: admin.")
+    @APIResponseSchema(value = BookableDetails.DeviceView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response add(@Valid @NotNull BookableDetails.DeviceDetails details, UriInfo uri) {
-        Device device = bookables.addDevice(details);
-        return Response.created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
-                .tag(Versions.etag(device.version)).entity(BookableDetails.DeviceView.of(device)).build();
+        Device device = bookables.add(Device::new, details);
+        return Versions.created(uri, device.id, device.version, BookableDetails.DeviceView.of(device));
     }
 
     @PUT
     @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a device (or take it out of use)", description = "Roles: admin. Requires If-Match.")
+    @Operation(operationId = "changeDevice",
+            summary = "Change a device (or take it out of use)", description = "Roles: admin. Requires If-Match.")
+    @APIResponseSchema(value = BookableDetails.DeviceView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull BookableDetails.DeviceDetails details) {
-        Device device = bookables.changeDevice(id, ifMatch, details);
-        return Response.ok(BookableDetails.DeviceView.of(device)).tag(Versions.etag(device.version)).build();
+        Device device = bookables.change(Device.class, id, ifMatch, details);
+        return Versions.ok(device.version, BookableDetails.DeviceView.of(device));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "The clinic's devices in use", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "listDevices",
+            summary = "The clinic's devices in use", description = "Roles: receptionist, admin.")
     public List<BookableDetails.DeviceView> list() {
         return bookables.active(Device.class).stream().map(BookableDetails.DeviceView::of).toList();
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,29 +41,33 @@ public class PractitionerResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a practitioner with the modalities they may deliver", description = "Roles: admin.")
+    @Operation(operationId = "addPractitioner",
+            summary = "Add a practitioner with the modalities they may deliver", description = "Roles: admin.")
+    @APIResponseSchema(value = BookableDetails.PractitionerView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response add(@Valid @NotNull BookableDetails.PractitionerDetails details, UriInfo uri) {
-        Practitioner practitioner = bookables.addPractitioner(details);
-        return Response.created(uri.getAbsolutePathBuilder().path(practitioner.id.toString()).build())
-                .tag(Versions.etag(practitioner.version))
-                .entity(BookableDetails.PractitionerView.of(practitioner)).build();
+        Practitioner practitioner = bookables.add(Practitioner::new, details);
+        return Versions.created(uri, practitioner.id, practitioner.version, BookableDetails.PractitionerView.of(practitioner));
     }
 
     @PUT
     @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a practitioner", description = "Roles: admin. Requires If-Match.")
+    @Operation(operationId = "changePractitioner",
+            summary = "Change a practitioner", description = "Roles: admin. Requires If-Match.")
+    @APIResponseSchema(value = BookableDetails.PractitionerView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull BookableDetails.PractitionerDetails details) {
-        Practitioner practitioner = bookables.changePractitioner(id, ifMatch, details);
-        return Response.ok(BookableDetails.PractitionerView.of(practitioner))
-                .tag(Versions.etag(practitioner.version)).build();
+        Practitioner practitioner = bookables.change(Practitioner.class, id, ifMatch, details);
+        return Versions.ok(practitioner.version, BookableDetails.PractitionerView.of(practitioner));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "The clinic's active practitioners, optionally only those who deliver a modality",
+    @Operation(operationId = "listPractitioners",
+            summary = "The clinic's active practitioners, optionally only those who deliver a modality",
             description = "Roles: receptionist, practitioner, admin.")
     public List<BookableDetails.PractitionerView> list(@QueryParam("modality") String modality) {
         List<Practitioner> practitioners = modality == null
@@ -73,10 +78,12 @@ public class PractitionerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read a practitioner", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "getPractitioner",
+            summary = "Read a practitioner", description = "Roles: receptionist, practitioner, admin.")
+    @APIResponseSchema(value = BookableDetails.PractitionerView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         Practitioner practitioner = bookables.require(Practitioner.class, id);
-        return Response.ok(BookableDetails.PractitionerView.of(practitioner))
-                .tag(Versions.etag(practitioner.version)).build();
+        return Versions.ok(practitioner.version, BookableDetails.PractitionerView.of(practitioner));
     }
 }

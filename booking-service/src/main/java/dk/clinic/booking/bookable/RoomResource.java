@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,27 +40,33 @@ public class RoomResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a room", description = "Roles: admin.")
+    @Operation(operationId = "addRoom",
+            summary = "Add a room", description = "Roles: admin.")
+    @APIResponseSchema(value = BookableDetails.RoomView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response add(@Valid @NotNull BookableDetails.RoomDetails details, UriInfo uri) {
-        Room room = bookables.addRoom(details);
-        return Response.created(uri.getAbsolutePathBuilder().path(room.id.toString()).build())
-                .tag(Versions.etag(room.version)).entity(BookableDetails.RoomView.of(room)).build();
+        Room room = bookables.add(Room::new, details);
+        return Versions.created(uri, room.id, room.version, BookableDetails.RoomView.of(room));
     }
 
     @PUT
     @Transactional
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a room (or take it out of use)", description = "Roles: admin. Requires If-Match.")
+    @Operation(operationId = "changeRoom",
+            summary = "Change a room (or take it out of use)", description = "Roles: admin. Requires If-Match.")
+    @APIResponseSchema(value = BookableDetails.RoomView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull BookableDetails.RoomDetails details) {
-        Room room = bookables.changeRoom(id, ifMatch, details);
-        return Response.ok(BookableDetails.RoomView.of(room)).tag(Versions.etag(room.version)).build();
+        Room room = bookables.change(Room.class, id, ifMatch, details);
+        return Versions.ok(room.version, BookableDetails.RoomView.of(room));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "The clinic's rooms in use", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "listRooms",
+            summary = "The clinic's rooms in use", description = "Roles: receptionist, admin.")
     public List<BookableDetails.RoomView> list() {
         return bookables.active(Room.class).stream().map(BookableDetails.RoomView::of).toList();
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/clinic")
@@ -32,18 +33,24 @@ public class ClinicResource {
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "The clinic's time zone and policies", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "getClinicSettings",
+            summary = "The clinic's time zone and policies", description = "Roles: receptionist, practitioner, admin.")
+    @APIResponseSchema(value = ClinicSettings.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read() {
         Clinic clinic = clinics.current();
-        return Response.ok(ClinicSettings.of(clinic)).tag(Versions.etag(clinic.version)).build();
+        return Versions.ok(clinic.version, ClinicSettings.of(clinic));
     }
 
     @PUT
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change the clinic's time zone and policies", description = "Roles: admin. Requires If-Match.")
+    @Operation(operationId = "changeClinicSettings",
+            summary = "Change the clinic's time zone and policies", description = "Roles: admin. Requires If-Match.")
+    @APIResponseSchema(value = ClinicSettings.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ClinicSettings settings) {
         Clinic clinic = clinics.update(ifMatch, settings);
-        return Response.ok(ClinicSettings.of(clinic)).tag(Versions.etag(clinic.version)).build();
+        return Versions.ok(clinic.version, ClinicSettings.of(clinic));
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -45,39 +46,46 @@ public class PatientResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Register a patient", description = "Roles: receptionist, admin. Publishes patient.registered.")
+    @Operation(operationId = "registerPatient",
+            summary = "Register a patient", description = "Roles: receptionist, admin. Publishes patient.registered.")
+    @APIResponseSchema(value = PatientView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response register(@Valid @NotNull PatientDetails details, UriInfo uri) {
         Patient patient = patients.register(details);
-        return Response.created(uri.getAbsolutePathBuilder().path(patient.id.toString()).build())
-                .tag(Versions.etag(patient.version))
-                .entity(PatientView.of(patient))
-                .build();
+        return Versions.created(uri, patient.id, patient.version, PatientView.of(patient));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Read a patient", description = "Roles: receptionist, admin. The ETag is the version to send in If-Match.")
+    @Operation(operationId = "getPatient",
+            summary = "Read a patient", description = "Roles: receptionist, admin. The ETag is the version to send in If-Match.")
+    @APIResponseSchema(value = PatientView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         Patient patient = patients.require(id);
-        return Response.ok(PatientView.of(patient)).tag(Versions.etag(patient.version)).build();
+        return Versions.ok(patient.version, PatientView.of(patient));
     }
 
     @PUT
     @Transactional
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Correct a patient's details",
+    @Operation(operationId = "correctPatient",
+            summary = "Correct a patient's details",
             description = "Roles: receptionist, admin. Requires If-Match with the current ETag (428 without, 412 when stale). Publishes patient.changed.")
+    @APIResponseSchema(value = PatientView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull PatientDetails details) {
         Patient patient = patients.correct(id, ifMatch, details);
-        return Response.ok(PatientView.of(patient)).tag(Versions.etag(patient.version)).build();
+        return Versions.ok(patient.version, PatientView.of(patient));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Find patients by the start of their name", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "findPatients",
+            summary = "Find patients by the start of their name", description = "Roles: receptionist, admin.")
     public List<PatientView> search(@QueryParam("name") String name,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Accepted.LAST_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -63,6 +64,7 @@ public class SchedulingRequest {
     @Version
     public long version;
 
+    @Schema(name = "SchedulingRequestStatus")
     public enum Status {
         open, booked, closed
     }

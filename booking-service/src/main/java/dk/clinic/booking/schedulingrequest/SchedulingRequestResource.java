@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -30,7 +31,8 @@ public class SchedulingRequestResource {
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Scheduling requests from treatment plans, oldest first",
+    @Operation(operationId = "listSchedulingRequests",
+            summary = "Scheduling requests from treatment plans, oldest first",
             description = "Roles: receptionist, admin. Book one with POST /api/series and its schedulingRequestId.")
     public List<View> list(@QueryParam("status") @DefaultValue("open") SchedulingRequest.Status status) {
         return requests.withStatus(status).stream().map(View::of).toList();
@@ -39,11 +41,13 @@ public class SchedulingRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "One scheduling request", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "getSchedulingRequest",
+            summary = "One scheduling request", description = "Roles: receptionist, admin.")
     public View read(@PathParam("id") UUID id) {
         return View.of(requests.require(id));
     }
 
+    @Schema(name = "SchedulingRequestView")
     public record View(UUID id, UUID patientId, UUID planId, UUID courseId, String modality, int sessions,
                        int intervalDays, UUID practitionerPreference, boolean deviceNeeded, boolean autoBook,
                        String reason, SchedulingRequest.Status status, UUID seriesId, Instant receivedAt) {

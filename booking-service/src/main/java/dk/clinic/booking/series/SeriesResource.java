@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -48,22 +49,27 @@ public class SeriesResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Book a series of appointments, all or nothing",
+    @Operation(operationId = "bookSeries",
+            summary = "Book a series of appointments, all or nothing",
             description = "Roles: receptionist, admin. Occurrences are intervalDays apart on the clinic's wall clock "
                     + "(or exactly the local starts given); a course that needs a device stays on one unit. When any "
                     + "occurrence does not fit, 409 series-does-not-fit lists every occurrence with the reason and "
                     + "alternatives, and nothing is booked. Publishes appointment.booked per appointment.")
+    @APIResponseSchema(value = SeriesView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response book(@Valid @NotNull SeriesRequest request, UriInfo uri) {
         SeriesAppointments booked = series.book(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(booked.series().id.toString()).build())
-                .tag(Versions.etag(booked.series().version)).entity(view(booked)).build();
+        return Versions.created(uri, booked.series().id, booked.series().version, view(booked));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read a series with its appointments in position order",
+    @Operation(operationId = "getSeries",
+            summary = "Read a series with its appointments in position order",
             description = "Roles: receptionist, practitioner, admin. The ETag is the series' version.")
+    @APIResponseSchema(value = SeriesView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         return ok(series.require(id));
     }
@@ -72,11 +78,14 @@ public class SeriesResource {
     @Transactional
     @Path("/{id}/reschedule")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Move an occurrence and every following booked one by the same local shift",
+    @Operation(operationId = "rescheduleSeries",
+            summary = "Move an occurrence and every following booked one by the same local shift",
             description = "Roles: receptionist, admin. Requires If-Match with the series' ETag. All or nothing: a "
                     + "refusal names the occurrence's position (409 with the taken resource and alternatives). "
                     + "Publishes appointment.rescheduled per appointment. To move one occurrence only, reschedule "
                     + "that appointment.")
+    @APIResponseSchema(value = SeriesView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull RescheduleRequest request) {
         return ok(series.reschedule(id, ifMatch, request.fromPosition(), request.start(), request.reason()));
@@ -86,29 +95,32 @@ public class SeriesResource {
     @Transactional
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Cancel an occurrence and every following one still booked",
+    @Operation(operationId = "cancelSeries",
+            summary = "Cancel an occurrence and every following one still booked",
             description = "Roles: receptionist, admin. Requires If-Match with the series' ETag. Frees the times for "
                     + "the waitlist. Publishes appointment.cancelled per appointment.")
+    @APIResponseSchema(value = SeriesView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CancelRequest request) {
         return ok(series.cancel(id, ifMatch, request.fromPosition(), request.by(), request.reason()));
     }
 
     private Response ok(SeriesAppointments loaded) {
-        return Response.ok(view(loaded)).tag(Versions.etag(loaded.series().version)).build();
+        return Versions.ok(loaded.series().version, view(loaded));
     }
 
     private SeriesView view(SeriesAppointments loaded) {
         return SeriesView.of(loaded, clinics.calendar());
     }
 
-    @Schema(examples = """
+    @Schema(name = "RescheduleSeriesRequest", examples = """
             {"fromPosition":2,"start":"2027-03-24T10:00","reason":"The patient changed shifts"}""")
     public record RescheduleRequest(@NotNull @Min(1) Integer fromPosition, @NotNull ClinicTime start,
                                     @MultilineText @Size(max = 500) String reason) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "CancelSeriesRequest", examples = """
             {"fromPosition":3,"by":"patient","reason":"Pain gone after two sessions"}""")
     public record CancelRequest(@NotNull @Min(1) Integer fromPosition, @NotNull Appointment.CancelledBy by,
                                 @MultilineText @NotBlank @Size(max = 500) String reason) {

@@ -49,7 +49,8 @@ public class SlotResource {
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Free start times for an appointment type in a period of local days",
+    @Operation(operationId = "findFreeSlots",
+            summary = "Free start times for an appointment type in a period of local days",
             description = "Roles: receptionist, admin. Every required resource (practitioner, room, device) is free, "
                     + "buffers included, inside working hours. Earliest first; with patient=..., that patient's "
                     + "previous practitioner comes first.")

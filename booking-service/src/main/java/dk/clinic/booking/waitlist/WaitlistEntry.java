@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -57,6 +58,7 @@ public class WaitlistEntry {
         return !start.isBefore(earliest) && start.isBefore(latest);
     }
 
+    @Schema(name = "WaitlistEntryStatus")
     public enum Status {
         /** Gets offers when matching time frees up. */
         waiting,

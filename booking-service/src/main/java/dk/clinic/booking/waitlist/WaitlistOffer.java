@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -52,6 +53,7 @@ public class WaitlistOffer {
         return new TimeFreed(entry.appointmentTypeId, practitionerId, start, end);
     }
 
+    @Schema(name = "WaitlistOfferStatus")
     public enum Status {
         open, accepted, expired, declined
     }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
@@ -49,19 +50,22 @@ public class WaitlistResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Put a patient on the waitlist",
+    @Operation(operationId = "addToWaitlist",
+            summary = "Put a patient on the waitlist",
             description = "Roles: receptionist, admin. earliest and latest are local clinic times; the appointment may "
                     + "start from earliest and must start before latest. Priority 1 is the most urgent. When matching "
                     + "time frees up, the patient gets an offer (waitlist.offer-made) that expires.")
+    @APIResponseSchema(value = WaitlistEntryView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response add(@Valid @NotNull WaitlistRequest request, UriInfo uri) {
         WaitlistEntry entry = waitlist.add(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .tag(Versions.etag(entry.version)).entity(view(entry)).build();
+        return Versions.created(uri, entry.id, entry.version, view(entry));
     }
 
     @GET
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Waitlist entries, most urgent first", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "listWaitlist",
+            summary = "Waitlist entries, most urgent first", description = "Roles: receptionist, admin.")
     public List<WaitlistEntryView> list(
             @QueryParam("status") @Parameter(description = "waiting, offered, booked or withdrawn") String status,
             @QueryParam("patient") UUID patient) {
@@ -72,28 +76,35 @@ public class WaitlistResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Read a waitlist entry", description = "Roles: receptionist, admin. The ETag is its version.")
+    @Operation(operationId = "getWaitlistEntry",
+            summary = "Read a waitlist entry", description = "Roles: receptionist, admin. The ETag is its version.")
+    @APIResponseSchema(value = WaitlistEntryView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         WaitlistEntry entry = waitlist.require(id);
-        return Response.ok(view(entry)).tag(Versions.etag(entry.version)).build();
+        return Versions.ok(entry.version, view(entry));
     }
 
     @DELETE
     @Transactional
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Take a patient off the waitlist",
+    @Operation(operationId = "removeFromWaitlist",
+            summary = "Take a patient off the waitlist",
             description = "Roles: receptionist, admin. Requires If-Match. The entry stays, withdrawn; an open offer is "
                     + "declined and goes to the next patient.")
+    @APIResponseSchema(value = WaitlistEntryView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         WaitlistEntry entry = waitlist.withdraw(id, ifMatch);
-        return Response.ok(view(entry)).tag(Versions.etag(entry.version)).build();
+        return Versions.ok(entry.version, view(entry));
     }
 
     @GET
     @Path("/offers")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Offers made from the waitlist, newest first", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "listWaitlistOffers",
+            summary = "Offers made from the waitlist, newest first", description = "Roles: receptionist, admin.")
     public List<WaitlistOfferView> offers(
             @QueryParam("status") @Parameter(description = "open, accepted, expired or declined") String status) {
         return waitlist.offers(parse(WaitlistOffer.Status.class, "status", status));
@@ -103,10 +114,13 @@ public class WaitlistResource {
     @Transactional
     @Path("/offers/{id}/accept")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "The patient takes the offered time: book it",
+    @Operation(operationId = "acceptWaitlistOffer",
+            summary = "The patient takes the offered time: book it",
             description = "Roles: receptionist, admin. Books like POST /api/appointments and answers with the "
                     + "appointment: 409 with alternatives when the time was taken meanwhile, 410 when the offer has "
                     + "expired. An offer is answered once, so no If-Match is needed.")
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response accept(@PathParam("id") UUID id, UriInfo uri) {
         Appointment appointment = waitlist.accept(id);
         return Response.created(uri.getBaseUriBuilder().path("api/appointments/{id}").build(appointment.id))
@@ -118,7 +132,8 @@ public class WaitlistResource {
     @Transactional
     @Path("/offers/{id}/decline")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "The patient does not want the offered time",
+    @Operation(operationId = "declineWaitlistOffer",
+            summary = "The patient does not want the offered time",
             description = "Roles: receptionist, admin. The patient waits again; the time is offered to the next "
                     + "matching patient. 410 when the offer has expired. An offer is answered once, so no If-Match "
                     + "is needed.")

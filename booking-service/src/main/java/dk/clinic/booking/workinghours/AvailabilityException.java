@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -37,6 +38,7 @@ public class AvailabilityException {
         return new TimeRange(start, end);
     }
 
+    @Schema(name = "AvailabilityExceptionKind")
     public enum Kind {
         absence, extra
     }

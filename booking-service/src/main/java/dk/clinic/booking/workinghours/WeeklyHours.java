@@ -15,6 +15,7 @@ import java.util.List;
                  {"weekday":"WEDNESDAY","start":"09:00","end":"17:00","breaks":[]}]}""")
 public record WeeklyHours(@NotNull @Size(max = 21) List<@NotNull @Valid Day> days) {
 
+    @Schema(name = "WorkingDay")
     public record Day(@NotNull DayOfWeek weekday, @NotNull LocalTime start, @NotNull LocalTime end,
                       @Size(max = 6) List<@NotNull @Valid Period> breaks) {
         public List<Period> breaksOrNone() {
@@ -22,6 +23,7 @@ public record WeeklyHours(@NotNull @Size(max = 21) List<@NotNull @Valid Day> day
         }
     }
 
+    @Schema(name = "BreakPeriod")
     public record Period(@NotNull LocalTime start, @NotNull LocalTime end) {
     }
 }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -50,7 +52,8 @@ public class WorkingHoursResource {
     @Transactional
     @Path("/working-hours/{practitionerId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a practitioner's weekly hours (local clinic time, breaks cut out)",
+    @Operation(operationId = "replaceWorkingHours",
+            summary = "Replace a practitioner's weekly hours (local clinic time, breaks cut out)",
             description = "Roles: admin.")
     public WeeklyHours replaceWeeklyHours(@PathParam("practitionerId") UUID practitioner, @Valid @NotNull WeeklyHours hours) {
         return schedule.replaceWeeklyHours(practitioner, hours);
@@ -59,7 +62,8 @@ public class WorkingHoursResource {
     @GET
     @Path("/working-hours/{practitionerId}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "A practitioner's weekly hours", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "getWorkingHours",
+            summary = "A practitioner's weekly hours", description = "Roles: receptionist, practitioner, admin.")
     public WeeklyHours weeklyHours(@PathParam("practitionerId") UUID practitioner) {
         return schedule.weeklyHours(practitioner);
     }
@@ -68,8 +72,10 @@ public class WorkingHoursResource {
     @Transactional
     @Path("/availability-exceptions")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Record an absence or extra hours (local clinic time)",
+    @Operation(operationId = "recordAvailabilityException",
+            summary = "Record an absence or extra hours (local clinic time)",
             description = "Roles: receptionist, admin. A time the clocks skip is refused.")
+    @APIResponseSchema(value = ExceptionView.class, responseCode = "201", responseDescription = "Created")
     public Response addException(@Valid @NotNull ExceptionRequest request) {
         AvailabilityException exception = schedule.addException(request.practitionerId(), request.kind(), request.start(),
                 request.end(), request.reason());
@@ -79,7 +85,8 @@ public class WorkingHoursResource {
     @GET
     @Path("/availability-exceptions")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "A practitioner's absences and extra hours in a period of local days",
+    @Operation(operationId = "listAvailabilityExceptions",
+            summary = "A practitioner's absences and extra hours in a period of local days",
             description = "Roles: receptionist, practitioner, admin.")
     public List<ExceptionView> exceptions(@QueryParam("practitioner") @NotNull UUID practitioner,
                                           @QueryParam("from") @NotNull LocalDate from,
@@ -99,7 +106,9 @@ public class WorkingHoursResource {
     @Transactional
     @Path("/availability-exceptions/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.ADMIN})
-    @Operation(summary = "Remove an absence or extra hours", description = "Roles: receptionist, admin.")
+    @Operation(operationId = "removeAvailabilityException",
+            summary = "Remove an absence or extra hours", description = "Roles: receptionist, admin.")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeException(@PathParam("id") UUID exception) {
         schedule.removeException(exception);
         return Response.noContent().build();
@@ -109,7 +118,9 @@ public class WorkingHoursResource {
     @Transactional
     @Path("/closures")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Close the clinic on whole local days (e.g. a public holiday)", description = "Roles: admin.")
+    @Operation(operationId = "closeClinic",
+            summary = "Close the clinic on whole local days (e.g. a public holiday)", description = "Roles: admin.")
+    @APIResponseSchema(value = ClinicClosure.class, responseCode = "201", responseDescription = "Created")
     public Response addClosure(@Valid @NotNull ClosureRequest request) {
         ClinicClosure closure = schedule.addClosure(request.firstDay(), request.lastDay(), request.reason());
         return Response.status(Response.Status.CREATED).entity(closure).build();
@@ -118,7 +129,8 @@ public class WorkingHoursResource {
     @GET
     @Path("/closures")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "The clinic's closed days in a period", description = "Roles: receptionist, practitioner, admin.")
+    @Operation(operationId = "listClosures",
+            summary = "The clinic's closed days in a period", description = "Roles: receptionist, practitioner, admin.")
     public List<ClinicClosure> closures(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
@@ -130,7 +142,9 @@ public class WorkingHoursResource {
     @Transactional
     @Path("/closures/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Reopen days that were closed", description = "Roles: admin.")
+    @Operation(operationId = "reopenClinic",
+            summary = "Reopen days that were closed", description = "Roles: admin.")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeClosure(@PathParam("id") UUID id) {
         schedule.removeClosure(id);
         return Response.noContent().build();

@@ -2,6 +2,10 @@ package dk.clinic.platform.rest;
 
 import dk.clinic.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.UUID;
 
 /**
  * Optimistic locking over HTTP: a resource's version travels as its ETag, and a change must send it back in
@@ -15,6 +19,17 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 201: {@code Location} is the new thing's id under the request's path, the ETag its first version. */
+    public static Response created(UriInfo uri, UUID id, long version, Object view) {
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
+                .tag(etag(version)).entity(view).build();
+    }
+
+    /** 200 with the thing as it is now and its version as the ETag, to send back in If-Match when changing it. */
+    public static Response ok(long version, Object view) {
+        return Response.ok(view).tag(etag(version)).build();
     }
 
     /** @throws ProblemException 428 without If-Match, 412 when it names another version */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,9 @@ public class LocalTokenIssuer {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in as a local user (embedded default only)",
+    @SecurityRequirements({})
+    @Operation(operationId = "signIn",
+            summary = "Sign in as a local user (embedded default only)",
             description = "Open to everyone: it is how a caller gets a token. Answers 404 when the local issuer is off "
                     + "(it is on only while the service listens on loopback).")
     public TokenResponse issue(@FormParam("username") String username, @FormParam("password") String password) {

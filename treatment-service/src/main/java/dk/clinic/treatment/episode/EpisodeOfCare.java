@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.Generated;
 
 import java.math.BigDecimal;
@@ -124,6 +125,7 @@ public class EpisodeOfCare {
         treat
     }
 
+    @Schema(name = "EpisodeStatus")
     public enum Status {
         open, closed
     }

@@ -35,6 +35,7 @@ public final class EpisodeRequests {
                               @NotNull @Valid RedFlags redFlags) {
     }
 
+    @Schema(name = "LoadFactors")
     public record Load(@DecimalMin("20") @DecimalMax("400") BigDecimal weightKg, boolean runs, boolean standingWork,
                        @Size(max = 200) String footwear) {
     }

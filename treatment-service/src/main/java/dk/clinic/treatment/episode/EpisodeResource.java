@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,26 +41,32 @@ public class EpisodeResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Open an episode of care with its red-flag screen",
+    @Operation(operationId = "openEpisode",
+            summary = "Open an episode of care with its red-flag screen",
             description = "Roles: practitioner. A positive screen must be followed by a referral decision before treatment.")
+    @APIResponseSchema(value = EpisodeRequests.EpisodeView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response open(@Valid @NotNull EpisodeRequests.OpenEpisode request, UriInfo uri) {
         EpisodeOfCare episode = episodes.open(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(episode.id.toString()).build())
-                .tag(Versions.etag(episode.version)).entity(EpisodeRequests.EpisodeView.of(episode)).build();
+        return Versions.created(uri, episode.id, episode.version, EpisodeRequests.EpisodeView.of(episode));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read an episode", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "getEpisode",
+            summary = "Read an episode", description = "Roles: practitioner, admin.")
+    @APIResponseSchema(value = EpisodeRequests.EpisodeView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         EpisodeOfCare episode = episodes.require(id);
-        return Response.ok(EpisodeRequests.EpisodeView.of(episode)).tag(Versions.etag(episode.version)).build();
+        return Versions.ok(episode.version, EpisodeRequests.EpisodeView.of(episode));
     }
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "A patient's episodes", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "listEpisodes",
+            summary = "A patient's episodes", description = "Roles: practitioner, admin.")
     public List<EpisodeRequests.EpisodeView> ofPatient(@QueryParam("patient") @NotNull UUID patient) {
         return episodes.ofPatient(patient).stream().map(EpisodeRequests.EpisodeView::of).toList();
     }
@@ -68,21 +75,27 @@ public class EpisodeResource {
     @Transactional
     @Path("/{id}/referral-decision")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Decide on a positive red-flag screen: refer, or treat with a reason",
+    @Operation(operationId = "decideReferral",
+            summary = "Decide on a positive red-flag screen: refer, or treat with a reason",
             description = "Roles: practitioner. Requires If-Match. 'refer' ends the plan.")
+    @APIResponseSchema(value = EpisodeRequests.EpisodeView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response decideReferral(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull EpisodeRequests.ReferralDecisionRequest request) {
         EpisodeOfCare episode = episodes.decideReferral(id, ifMatch, request);
-        return Response.ok(EpisodeRequests.EpisodeView.of(episode)).tag(Versions.etag(episode.version)).build();
+        return Versions.ok(episode.version, EpisodeRequests.EpisodeView.of(episode));
     }
 
     @POST
     @Transactional
     @Path("/{id}/close")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Close an episode", description = "Roles: practitioner. Requires If-Match.")
+    @Operation(operationId = "closeEpisode",
+            summary = "Close an episode", description = "Roles: practitioner. Requires If-Match.")
+    @APIResponseSchema(value = EpisodeRequests.EpisodeView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EpisodeOfCare episode = episodes.close(id, ifMatch);
-        return Response.ok(EpisodeRequests.EpisodeView.of(episode)).tag(Versions.etag(episode.version)).build();
+        return Versions.ok(episode.version, EpisodeRequests.EpisodeView.of(episode));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public record ModalityDetails(@NotNull @Valid Names name,
                               @NotNull @Size(max = 30) Map<String, @NotNull @Valid ParameterRule> parameters,
                               Boolean active) {
 
+    @Schema(name = "LocalisedNames")
     public record Names(@NotBlank @Size(max = 200) String da, @NotBlank @Size(max = 200) String nb,
                         @NotBlank @Size(max = 200) String en) {
     }
@@ -29,6 +31,9 @@ public record ModalityDetails(@NotNull @Valid Names name,
     /** What a parameter may hold: integer, number, text or list, optionally a range and a default. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ParameterRule(@NotBlank String type, Double min, Double max,
-                                @JsonProperty("default") JsonNode defaultValue) {
+                                @JsonProperty("default")
+                                @Schema(implementation = Object.class,
+                                        description = "The value used when a plan gives none, of the rule's type")
+                                JsonNode defaultValue) {
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -38,7 +39,8 @@ public class ModalityResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.RECEPTIONIST, Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "The modalities the clinic offers, with their defaults and session parameters",
+    @Operation(operationId = "listModalities",
+            summary = "The modalities the clinic offers, with their defaults and session parameters",
             description = "Roles: practitioner, receptionist, analyst, admin.")
     public List<View> list() {
         return catalogue.active().stream().map(View::of).toList();
@@ -47,26 +49,33 @@ public class ModalityResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.RECEPTIONIST, Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "One modality", description = "Roles: practitioner, receptionist, analyst, admin.")
+    @Operation(operationId = "getModality",
+            summary = "One modality", description = "Roles: practitioner, receptionist, analyst, admin.")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("code") String code) {
         Modality modality = catalogue.require(code);
-        return Response.ok(View.of(modality)).tag(Versions.etag(modality.version)).build();
+        return Versions.ok(modality.version, View.of(modality));
     }
 
     @PUT
     @Transactional
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a modality to the catalogue or change one",
+    @Operation(operationId = "saveModality",
+            summary = "Add a modality to the catalogue or change one",
             description = "Roles: admin. Changing an existing modality requires If-Match.")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response save(@PathParam("code") @Pattern(regexp = "[a-z][a-z0-9_]{1,59}",
                                  message = "must be a code such as dry_needling") String code,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ModalityDetails details) {
         Modality modality = catalogue.save(code, ifMatch, details);
-        return Response.ok(View.of(modality)).tag(Versions.etag(modality.version)).build();
+        return Versions.ok(modality.version, View.of(modality));
     }
 
+    @Schema(name = "ModalityView")
     public record View(String code, ModalityDetails.Names name, Integer defaultSessions, Integer defaultIntervalDays,
                        Integer reviewAfterSessions, boolean needsDevice, boolean referral,
                        @JsonRawValue @Schema(implementation = Object.class) String parameters, boolean active,

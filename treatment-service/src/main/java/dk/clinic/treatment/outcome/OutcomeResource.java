@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -42,9 +43,12 @@ public class OutcomeResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Record an outcome measure; the score is computed from the raw answers",
+    @Operation(operationId = "recordOutcome",
+            summary = "Record an outcome measure; the score is computed from the raw answers",
             description = "Roles: practitioner. Answers out of range, missing or too incomplete (FAAM needs 90 % of "
                     + "items) are refused with the item named. Shapes: docs/outcome-measures.md.")
+    @APIResponseSchema(value = MeasurementView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response record(@Valid @NotNull NewMeasurement request, UriInfo uri) {
         OutcomeMeasurement measurement = outcomes.record(request.episodeId(), request.instrument(),
                 request.timepoint(), request.measuredOn(), request.answers());
@@ -54,7 +58,8 @@ public class OutcomeResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "The outcome measures of an episode, oldest first", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "listOutcomes",
+            summary = "The outcome measures of an episode, oldest first", description = "Roles: practitioner, admin.")
     public List<MeasurementView> ofEpisode(@QueryParam("episode") @NotNull UUID episode) {
         return outcomes.ofEpisode(episode).stream().map(MeasurementView::of).toList();
     }
@@ -62,7 +67,8 @@ public class OutcomeResource {
     @GET
     @Path("/progress")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Change from baseline per scale, whether the MCIC is reached, and responder status",
+    @Operation(operationId = "getOutcomeProgress",
+            summary = "Change from baseline per scale, whether the MCIC is reached, and responder status",
             description = "Roles: practitioner, admin. responder: mcic (default), pain50 or vas60.")
     public List<OutcomeService.Progress> progress(@QueryParam("episode") @NotNull UUID episode,
                                                   @QueryParam("responder") @DefaultValue("mcic") ResponderDefinition responder) {
@@ -72,7 +78,8 @@ public class OutcomeResource {
     @GET
     @Path("/schedule")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "When the episode's measures are due (weeks 0, 2, 4, 6, 12) and which were taken",
+    @Operation(operationId = "getOutcomeSchedule",
+            summary = "When the episode's measures are due (weeks 0, 2, 4, 6, 12) and which were taken",
             description = "Roles: practitioner, admin.")
     public List<OutcomeService.Due> schedule(@QueryParam("episode") @NotNull UUID episode) {
         return outcomes.schedule(episode);

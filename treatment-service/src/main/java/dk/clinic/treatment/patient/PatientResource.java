@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -38,7 +39,8 @@ public class PatientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "A patient with their booked appointments", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "getPatient",
+            summary = "A patient with their booked appointments", description = "Roles: practitioner, admin.")
     public PatientOverview read(@PathParam("id") UUID id) {
         PatientReference patient = directory.require(id);
         List<PatientOverview.Appointment> booked = appointments.ofPatient(id).stream()
@@ -50,7 +52,8 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Find patients by the start of their name", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "findPatients",
+            summary = "Find patients by the start of their name", description = "Roles: practitioner, admin.")
     public List<PatientSummary> search(@QueryParam("name") String name,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Accepted.LAST_PAGE) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -66,6 +69,7 @@ public class PatientResource {
 
     public record PatientOverview(UUID id, String givenName, String familyName, LocalDate birthDate,
                                   String preferredLanguage, long version, List<Appointment> appointments) {
+        @Schema(name = "BookedAppointment")
         public record Appointment(UUID id, UUID practitionerId, Instant start, Instant end, String status) {
         }
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -61,6 +62,7 @@ public class Course {
     @Column(name = "replace_missed", nullable = false)
     public boolean replaceMissed;
 
+    @Schema(name = "CourseStatus")
     public enum Status {
         active, review_due, completed, switched, stopped
     }

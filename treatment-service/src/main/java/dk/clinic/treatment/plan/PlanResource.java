@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -40,19 +41,24 @@ public class PlanResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Make the treatment plan of an episode, with goals and one or more courses",
+    @Operation(operationId = "makePlan",
+            summary = "Make the treatment plan of an episode, with goals and one or more courses",
             description = "Roles: practitioner. Courses start from the modality's defaults (dry needling: 4 weekly "
                     + "sessions, review after 4; radial shockwave: 3 weekly, 2000 impulses at 10 Hz).")
+    @APIResponseSchema(value = PlanRequests.PlanView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response create(@Valid @NotNull PlanRequests.NewPlan request, UriInfo uri) {
         TreatmentPlan plan = plans.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(plan.id.toString()).build())
-                .tag(Versions.etag(plan.version)).entity(plans.view(plan)).build();
+        return Versions.created(uri, plan.id, plan.version, plans.view(plan));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read a plan with its courses", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "getPlan",
+            summary = "Read a plan with its courses", description = "Roles: practitioner, admin.")
+    @APIResponseSchema(value = PlanRequests.PlanView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         return ok(plans.require(id));
     }
@@ -60,7 +66,8 @@ public class PlanResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Every version of the plan: who changed what, when and why", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "listPlanVersions",
+            summary = "Every version of the plan: who changed what, when and why", description = "Roles: practitioner, admin.")
     public List<PlanRequests.VersionView> versions(@PathParam("id") UUID id) {
         plans.require(id);
         return plans.versions(id);
@@ -70,7 +77,10 @@ public class PlanResource {
     @Transactional
     @Path("/{id}/courses")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Add a course to the plan", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @Operation(operationId = "addCourse",
+            summary = "Add a course to the plan", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @APIResponseSchema(value = PlanRequests.PlanView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response addCourse(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull PlanRequests.AddCourse request) {
         return ok(plans.addCourse(id, ifMatch, request));
@@ -80,7 +90,10 @@ public class PlanResource {
     @Transactional
     @Path("/{id}/goals")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Change the plan's goals", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @Operation(operationId = "changePlanGoals",
+            summary = "Change the plan's goals", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @APIResponseSchema(value = PlanRequests.PlanView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response changeGoals(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull PlanRequests.ChangeGoals request) {
         return ok(plans.changeGoals(id, ifMatch, request));
@@ -90,26 +103,32 @@ public class PlanResource {
     @Transactional
     @Path("/{id}/reviews")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Decide at a review point: continue (n more sessions), switch modality, discharge or refer",
+    @Operation(operationId = "decideReview",
+            summary = "Decide at a review point: continue (n more sessions), switch modality, discharge or refer",
             description = "Roles: practitioner. Requires If-Match. The decision and its reason are kept.")
+    @APIResponseSchema(value = PlanRequests.ReviewView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PlanRequests.Review request) {
         ReviewDecision decision = plans.review(id, ifMatch, request);
         TreatmentPlan plan = plans.require(id);
-        return Response.ok(PlanRequests.ReviewView.of(decision)).tag(Versions.etag(plan.version)).build();
+        return Versions.ok(plan.version, PlanRequests.ReviewView.of(decision));
     }
 
     @POST
     @Transactional
     @Path("/{id}/discontinue")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Stop the plan before its end", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @Operation(operationId = "discontinuePlan",
+            summary = "Stop the plan before its end", description = "Roles: practitioner. Requires If-Match and a reason.")
+    @APIResponseSchema(value = PlanRequests.PlanView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response discontinue(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull PlanRequests.Discontinue request) {
         return ok(plans.discontinue(id, ifMatch, request.reason()));
     }
 
     private Response ok(TreatmentPlan plan) {
-        return Response.ok(plans.view(plan)).tag(Versions.etag(plan.version)).build();
+        return Versions.ok(plan.version, plans.view(plan));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -43,6 +44,7 @@ public class ReviewDecision {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    @Schema(name = "ReviewDecisionKind")
     public enum Decision {
         /** n more sessions of the same modality. */
         continue_course("continue"),

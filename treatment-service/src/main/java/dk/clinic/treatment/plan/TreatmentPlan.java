@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -51,6 +52,7 @@ public class TreatmentPlan {
         return Status.CLOSED.contains(status);
     }
 
+    @Schema(name = "PlanStatus")
     public enum Status {
         active, review_due, discharged, referred, discontinued;
 

@@ -30,7 +30,8 @@ public class AdherenceResource {
     @GET
     @Path("/{planId}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Per course: appointments booked, kept, cancelled and missed (from booking's events)",
+    @Operation(operationId = "getPlanAdherence",
+            summary = "Per course: appointments booked, kept, cancelled and missed (from booking's events)",
             description = "Roles: practitioner, admin.")
     public List<CourseAppointments.Adherence> adherence(@PathParam("planId") UUID planId) {
         plans.require(planId);

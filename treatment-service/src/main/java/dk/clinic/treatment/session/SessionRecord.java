@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -59,6 +60,7 @@ public class SessionRecord {
     @Version
     public long version;
 
+    @Schema(name = "SessionStatus")
     public enum Status {
         /** The appointment took place; the practitioner has not written the record yet. */
         awaiting_record,

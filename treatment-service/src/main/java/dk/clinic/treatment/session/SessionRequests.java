@@ -26,7 +26,7 @@ public final class SessionRequests {
     }
 
     /** What the practitioner writes about the session. */
-    @Schema(examples = """
+    @Schema(name = "SessionRecordContent", examples = """
             {"details":{"muscles":["gastrocnemius medial","soleus"],"points":4,"twitchResponses":3},
              "adverseEvents":[{"kind":"soreness","days":2}],"notes":"Calf very tender","firstStepPain":7}""")
     public record Record(@MultilineText JsonNode details,
@@ -38,6 +38,7 @@ public final class SessionRequests {
     /** e.g. soreness for 1-3 days after dry needling (about a third of needling appointments). */
     public record AdverseEvent(@NotNull Kind kind, @Min(0) @Max(30) Integer days,
                                @MultilineText @Size(max = 500) String note) {
+        @Schema(name = "AdverseEventKind")
         public enum Kind {
             soreness, bruising, bleeding, fatigue, dizziness, skin_reaction, other
         }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -38,32 +39,40 @@ public class SessionResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Record a delivered session of a course",
+    @Operation(operationId = "recordSession",
+            summary = "Record a delivered session of a course",
             description = "Roles: practitioner. Refused for a closed plan, a course at its review point, or an "
                     + "episode whose positive red-flag screen awaits a referral decision.")
+    @APIResponseSchema(value = SessionRequests.SessionView.class, responseCode = "201",
+            responseDescription = "Created: Location names it, the ETag is its version")
     public Response deliver(@Valid @NotNull SessionRequests.NewSession request, UriInfo uri) {
         SessionRecord session = sessions.deliver(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
-                .tag(Versions.etag(session.version)).entity(SessionRequests.SessionView.of(session)).build();
+        return Versions.created(uri, session.id, session.version, SessionRequests.SessionView.of(session));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
-    @Operation(summary = "Read a session record", description = "Roles: practitioner, admin.")
+    @Operation(operationId = "getSession",
+            summary = "Read a session record", description = "Roles: practitioner, admin.")
+    @APIResponseSchema(value = SessionRequests.SessionView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response read(@PathParam("id") UUID id) {
         SessionRecord session = sessions.require(id);
-        return Response.ok(SessionRequests.SessionView.of(session)).tag(Versions.etag(session.version)).build();
+        return Versions.ok(session.version, SessionRequests.SessionView.of(session));
     }
 
     @PUT
     @Transactional
     @Path("/{id}/record")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Write or correct what the session did", description = "Roles: practitioner. Requires If-Match.")
+    @Operation(operationId = "writeSessionRecord",
+            summary = "Write or correct what the session did", description = "Roles: practitioner. Requires If-Match.")
+    @APIResponseSchema(value = SessionRequests.SessionView.class, responseCode = "200",
+            responseDescription = "As it is now; the ETag is its version")
     public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull SessionRequests.Record record) {
         SessionRecord session = sessions.record(id, ifMatch, record);
-        return Response.ok(SessionRequests.SessionView.of(session)).tag(Versions.etag(session.version)).build();
+        return Versions.ok(session.version, SessionRequests.SessionView.of(session));
     }
 }

@@ -45,7 +45,8 @@ public class TimelineResource {
     @Path("/{episodeId}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.ADMIN})
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "An episode with its plan versions, review decisions, sessions and outcomes, in one call",
+    @Operation(operationId = "getEpisodeTimeline",
+            summary = "An episode with its plan versions, review decisions, sessions and outcomes, in one call",
             description = "Roles: practitioner, admin.")
     public Timeline timeline(@PathParam("episodeId") UUID episodeId) {
         EpisodeOfCare episode = episodes.require(episodeId);
