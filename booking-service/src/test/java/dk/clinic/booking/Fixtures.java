@@ -4,66 +4,22 @@ import dk.clinic.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
 /**
  * Sets up what a story needs through the public API, as an admin or receptionist would. Names and codes get a
- * random suffix, so stories sharing one database never meet.
+ * random suffix, so stories sharing one database never meet. The stories are written on the calendar of 2027: the
+ * services' clock in the tests ({@link dk.clinic.testing.AdjustableClock}) starts on 1 December 2026, so those dates
+ * lie ahead whatever the real date is.
  */
 public final class Fixtures {
 
     /** Monday to Friday 08:00-16:00 with lunch 12:00-12:30, in the clinic's local time. */
     public static final String WEEKDAYS_8_TO_16 = weekdays("08:00", "16:00", "12:00", "12:30");
 
-    /**
-     * The stories are written on the calendar of 2027, which has to lie ahead: appointments are booked in the future.
-     * {@link #dated} moves every date in a text ahead by whole 52-week steps, as many as keep the first of those dates
-     * (2027-01-01) at least four weeks away: none until December 2026, then 364 days, and so on. Weekdays stay, and so
-     * do the daylight-saving seasons of the dates the stories use (the change in March and October drifts by a day or
-     * two a year), for a few years; the daylight-saving stories name their dates next to the change, so they are the
-     * first to need new dates.
-     */
-    private static final LocalDate FIRST_STORY_DAY = LocalDate.of(2027, 1, 1);
-    private static final int STEP_DAYS = 364;
-    private static final long SHIFT_DAYS = shiftDays(LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusWeeks(4));
-    private static final Pattern DATE = Pattern.compile("20\\d\\d-\\d\\d-\\d\\d");
-
     private Fixtures() {
-    }
-
-    /**
-     * {@code -Dclinic.stories.steps=N} runs the stories N steps (of 52 weeks) on, to check before it happens that they
-     * still hold on a later calendar.
-     */
-    static long shiftDays(LocalDate earliestAllowed) {
-        Integer forced = Integer.getInteger("clinic.stories.steps");
-        if (forced != null) {
-            return (long) forced * STEP_DAYS;
-        }
-        long steps = 0;
-        while (FIRST_STORY_DAY.plusDays(steps * STEP_DAYS).isBefore(earliestAllowed)) {
-            steps++;
-        }
-        return steps * STEP_DAYS;
-    }
-
-    /** {@code text} with each date (yyyy-MM-dd, also inside a date-time or an instant) moved to the stories' calendar. */
-    public static String dated(String text) {
-        if (SHIFT_DAYS == 0) {
-            return text;
-        }
-        Matcher dates = DATE.matcher(text);
-        StringBuilder moved = new StringBuilder();
-        while (dates.find()) {
-            dates.appendReplacement(moved, LocalDate.parse(dates.group()).plusDays(SHIFT_DAYS).toString());
-        }
-        return dates.appendTail(moved).toString();
     }
 
     public static String unique(String name) {

@@ -3,6 +3,7 @@ package dk.clinic.treatment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.SchemaSnapshot;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +139,7 @@ class HostileInputTest {
         }
 
         private static String today() {
-            return LocalDate.now(ZoneOffset.UTC).toString();
+            return AdjustableClock.today(ZoneOffset.UTC).toString();
         }
     }
 }

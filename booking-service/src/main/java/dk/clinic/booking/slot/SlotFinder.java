@@ -17,10 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,34 +79,15 @@ public class SlotFinder {
         Map<UUID, List<TimeRange>> busy = busy(all,
                 calendar.startOfDay(from).minus(widest), calendar.startOfDay(to.plusDays(1)).plus(widest));
 
-        Duration step = Duration.ofMinutes(clinic.slotStepMinutes);
-        List<Slot> slots = new ArrayList<>();
-        for (Practitioner candidate : practitioners) {
-            List<TimeRange> practitionerBusy = busy.getOrDefault(candidate.id, List.of());
-            for (TimeRange shift : working.getOrDefault(candidate.id, List.of())) {
-                for (Instant start = aligned(shift.start(), calendar, clinic.slotStepMinutes);
-                     !start.plus(type.duration()).isAfter(shift.end());
-                     start = start.plus(step)) {
-                    if (start.isBefore(notBefore)) {
-                        continue;
-                    }
-                    TimeRange appointment = new TimeRange(start, start.plus(type.duration()));
-                    TimeRange held = appointment.widen(type.bufferBefore(), type.bufferAfter());
-                    if (!free(practitionerBusy, held)) {
-                        continue;
-                    }
-                    Optional<UUID> room = firstFree(rooms, busy, held);
-                    Optional<UUID> device = firstFree(devices, busy, held);
-                    if ((rooms == null || room.isPresent()) && (devices == null || device.isPresent())) {
-                        slots.add(new Slot(start, appointment.end(), calendar.clinicTime(start), candidate.id,
-                                candidate.name, room.orElse(null), device.orElse(null), candidate.id.equals(preferred)));
-                    }
-                }
-            }
-        }
-        slots.sort(Comparator.comparing((Slot s) -> !s.preferred()).thenComparing(Slot::start)
-                .thenComparing(Slot::practitionerName));
-        return slots.size() > limit ? List.copyOf(slots.subList(0, limit)) : slots;
+        List<SlotGrid.Candidate> candidates = practitioners.stream()
+                .map(p -> new SlotGrid.Candidate(p.id, p.name, working.getOrDefault(p.id, List.of()))).toList();
+        return new SlotGrid(calendar, clinic.slotStepMinutes).slots(
+                new SlotGrid.Need(type.duration(), type.bufferBefore(), type.bufferAfter()), candidates,
+                ids(rooms), ids(devices), busy, notBefore, preferred, limit);
+    }
+
+    private static List<UUID> ids(List<? extends Bookable> bookables) {
+        return bookables == null ? null : bookables.stream().map(b -> b.id).toList();
     }
 
     /** The practitioner who last saw the patient and delivers the modality, if any. */
@@ -140,43 +119,5 @@ public class SlotFinder {
                     .add(new TimeRange(SqlValues.instant(row[1]), SqlValues.instant(row[2])));
         }
         return busy;
-    }
-
-    private static Optional<UUID> firstFree(List<? extends Bookable> candidates,
-                                            Map<UUID, List<TimeRange>> busy, TimeRange held) {
-        if (candidates == null) {
-            return Optional.empty();
-        }
-        for (Bookable candidate : candidates) {
-            if (free(busy.getOrDefault(candidate.id, List.of()), held)) {
-                return Optional.of(candidate.id);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean free(List<TimeRange> busy, TimeRange wanted) {
-        for (TimeRange taken : busy) {
-            if (taken.start().isAfter(wanted.end())) {
-                return true;
-            }
-            if (taken.overlaps(wanted)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first instant at or after {@code start} whose local time lies on the clinic's slot grid. */
-    private static Instant aligned(Instant start, ClinicCalendar calendar, int stepMinutes) {
-        LocalDateTime local = calendar.local(start);
-        int minuteOfDay = local.getHour() * 60 + local.getMinute();
-        int remainder = minuteOfDay % stepMinutes;
-        boolean onGrid = remainder == 0 && local.getSecond() == 0 && local.getNano() == 0;
-        if (onGrid) {
-            return start;
-        }
-        LocalDateTime floor = local.withSecond(0).withNano(0).minusMinutes(remainder);
-        return start.plus(Duration.between(local, floor.plusMinutes(stepMinutes)));
     }
 }

@@ -169,8 +169,8 @@ public class WorkingHoursService {
     }
 
     /**
-     * The time each practitioner works between the local days {@code from} and {@code to} (inclusive): weekly
-     * hours less breaks, plus extra hours, less absences, and nothing on days the clinic is closed.
+     * The time each practitioner works between the local days {@code from} and {@code to} (inclusive), by the rule
+     * of {@link WorkingTime}: weekly hours less breaks, plus extra hours, less absences, nothing on closed days.
      */
     public Map<UUID, List<TimeRange>> workingTime(Collection<UUID> practitioners, LocalDate from, LocalDate to) {
         Map<UUID, List<TimeRange>> working = new HashMap<>();
@@ -178,40 +178,9 @@ public class WorkingHoursService {
             return working;
         }
         ClinicCalendar calendar = clinics.calendar();
-        Availability availability = availability(practitioners, from, to, calendar);
+        Map<UUID, WorkingTime> rules = rules(practitioners, from, to, calendar);
         for (UUID practitioner : practitioners) {
-            List<TimeRange> ranges = new ArrayList<>();
-            List<Weekly> hours = availability.hours().getOrDefault(practitioner, List.of());
-            List<Weekly> breaks = availability.breaks().getOrDefault(practitioner, List.of());
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (availability.closedOn(day)) {
-                    continue;
-                }
-                int weekday = day.getDayOfWeek().getValue();
-                for (Weekly period : hours) {
-                    if (period.weekday() == weekday) {
-                        ranges = TimeRange.union(ranges, period.on(day, calendar));
-                    }
-                }
-                for (Weekly pause : breaks) {
-                    if (pause.weekday() == weekday) {
-                        ranges = TimeRange.subtract(ranges, pause.on(day, calendar));
-                    }
-                }
-            }
-            List<Dated> exceptions = availability.exceptions().getOrDefault(practitioner, List.of());
-            for (Dated exception : exceptions) {
-                if (exception.kind() == AvailabilityException.Kind.extra
-                        && !availability.closedOn(calendar.local(exception.range().start()).toLocalDate())) {
-                    ranges = TimeRange.union(ranges, exception.range());
-                }
-            }
-            for (Dated exception : exceptions) {
-                if (exception.kind() == AvailabilityException.Kind.absence) {
-                    ranges = TimeRange.subtract(ranges, exception.range());
-                }
-            }
-            working.put(practitioner, ranges);
+            working.put(practitioner, rules.get(practitioner).between(from, to, calendar));
         }
         return working;
     }
@@ -220,8 +189,8 @@ public class WorkingHoursService {
      * Everything that decides working time over the period, in one round trip: the practitioners' weekly hours and
      * breaks, their absences and extra hours that touch the period, and the clinic's closures.
      */
-    private Availability availability(Collection<UUID> practitioners, LocalDate from, LocalDate to,
-                                      ClinicCalendar calendar) {
+    private Map<UUID, WorkingTime> rules(Collection<UUID> practitioners, LocalDate from, LocalDate to,
+                                         ClinicCalendar calendar) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select 'hours', practitioner_id, weekday, starts, ends,
@@ -243,45 +212,32 @@ public class WorkingHoursService {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
-        Map<UUID, List<Weekly>> hours = new HashMap<>();
-        Map<UUID, List<Weekly>> breaks = new HashMap<>();
-        Map<UUID, List<Dated>> exceptions = new HashMap<>();
-        List<LocalDate[]> closures = new ArrayList<>();
+        Map<UUID, List<WorkingTime.Weekly>> hours = new HashMap<>();
+        Map<UUID, List<WorkingTime.Weekly>> breaks = new HashMap<>();
+        Map<UUID, List<WorkingTime.Dated>> exceptions = new HashMap<>();
+        List<WorkingTime.Closure> closures = new ArrayList<>();
         for (Object[] row : rows) {
             switch ((String) row[0]) {
-                case "hours" -> hours.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(Weekly.of(row));
-                case "break" -> breaks.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(Weekly.of(row));
+                case "hours" -> hours.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(weekly(row));
+                case "break" -> breaks.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(weekly(row));
                 case "exception" -> exceptions.computeIfAbsent((UUID) row[1], k -> new ArrayList<>())
-                        .add(new Dated(AvailabilityException.Kind.valueOf((String) row[7]),
+                        .add(new WorkingTime.Dated(AvailabilityException.Kind.valueOf((String) row[7]),
                                 new TimeRange(SqlValues.instant(row[5]), SqlValues.instant(row[6]))));
-                default -> closures.add(new LocalDate[]{SqlValues.date(row[8]), SqlValues.date(row[9])});
+                default -> closures.add(new WorkingTime.Closure(SqlValues.date(row[8]), SqlValues.date(row[9])));
             }
         }
-        // extra hours are added and absences taken away in the order they start
-        exceptions.values().forEach(list -> list.sort(Comparator.comparing(d -> d.range().start())));
-        return new Availability(hours, breaks, exceptions, closures);
+        Map<UUID, WorkingTime> rules = new HashMap<>();
+        for (UUID practitioner : practitioners) {
+            rules.put(practitioner, new WorkingTime(hours.getOrDefault(practitioner, List.of()),
+                    breaks.getOrDefault(practitioner, List.of()), exceptions.getOrDefault(practitioner, List.of()),
+                    closures));
+        }
+        return rules;
     }
 
-    private record Availability(Map<UUID, List<Weekly>> hours, Map<UUID, List<Weekly>> breaks,
-                                Map<UUID, List<Dated>> exceptions, List<LocalDate[]> closures) {
-        boolean closedOn(LocalDate day) {
-            return closures.stream().anyMatch(c -> !day.isBefore(c[0]) && !day.isAfter(c[1]));
-        }
-    }
-
-    /** A weekly period (hours or a break) in the clinic's local time. */
-    private record Weekly(int weekday, LocalTime start, LocalTime end) {
-        static Weekly of(Object[] row) {
-            return new Weekly(((Number) row[2]).intValue(), SqlValues.time(row[3]), SqlValues.time(row[4]));
-        }
-
-        TimeRange on(LocalDate day, ClinicCalendar calendar) {
-            return new TimeRange(calendar.resolveOrShift(day.atTime(start)), calendar.resolveOrShift(day.atTime(end)));
-        }
-    }
-
-    /** An absence or extra hours. */
-    private record Dated(AvailabilityException.Kind kind, TimeRange range) {
+    private static WorkingTime.Weekly weekly(Object[] row) {
+        return new WorkingTime.Weekly(DayOfWeek.of(((Number) row[2]).intValue()), SqlValues.time(row[3]),
+                SqlValues.time(row[4]));
     }
 
     /** Whether the practitioner works the whole of {@code range}. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,7 @@ class ConcurrentBookingTest {
         UUID practitioner = Fixtures.practitioner("Popular", WEEKDAYS_8_TO_16, "dry_needling");
         List<UUID> patients = patients();
 
-        List<Response> answers = all(i -> Fixtures.book(patients.get(i), type, practitioner, dated("2027-03-01T10:00")));
+        List<Response> answers = all(i -> Fixtures.book(patients.get(i), type, practitioner, "2027-03-01T10:00"));
 
         assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(answers).filteredOn(r -> r.statusCode() == 409).hasSize(REQUESTS - 1)
@@ -51,7 +50,7 @@ class ConcurrentBookingTest {
         List<UUID> patients = patients();
 
         List<Response> answers = all(i -> Fixtures.book(patients.get(i), type, i % 2 == 0 ? mette : ole,
-                dated("2027-03-01T11:00")));
+                "2027-03-01T11:00"));
 
         assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(answers).filteredOn(r -> r.statusCode() == 409).hasSize(REQUESTS - 1);

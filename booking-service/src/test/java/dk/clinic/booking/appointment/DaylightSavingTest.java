@@ -3,6 +3,7 @@ package dk.clinic.booking.appointment;
 import dk.clinic.booking.Fixtures;
 import dk.clinic.booking.workinghours.TimeRange;
 import dk.clinic.booking.workinghours.WorkingHoursService;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ class DaylightSavingTest {
     private static LocalDate nextChange(boolean forward) {
         ZoneRules rules = CLINIC.getRules();
         ZoneOffsetTransition change = rules.nextTransition(
-                LocalDate.now(CLINIC).plusWeeks(4).atStartOfDay(CLINIC).toInstant());
+                AdjustableClock.today(CLINIC).plusWeeks(4).atStartOfDay(CLINIC).toInstant());
         while (change.isGap() != forward) {
             change = rules.nextTransition(change.getInstant());
         }

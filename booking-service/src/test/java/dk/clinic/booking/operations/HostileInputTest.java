@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dk.clinic.booking.Fixtures;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.SchemaSnapshot;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
@@ -102,7 +103,7 @@ class HostileInputTest {
                           UUID series, UUID entry, UUID offer, UUID absence, UUID closure, LocalDate day) {
 
         static Clinic setUp() {
-            LocalDate day = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(30);
+            LocalDate day = AdjustableClock.today(ZoneId.of("Europe/Copenhagen")).plusDays(30);
             UUID practitioner = Fixtures.practitioner("Hostile", EVERY_DAY, "dry_needling", "radial_shockwave");
             UUID room = Fixtures.room("treatment");
             UUID device = Fixtures.device("radial_shockwave");

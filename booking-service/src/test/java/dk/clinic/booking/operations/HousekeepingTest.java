@@ -1,6 +1,7 @@
 package dk.clinic.booking.operations;
 
 import dk.clinic.platform.housekeeping.Housekeeping;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class HousekeepingTest {
 
-    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
+    private static final OffsetDateTime NOW = AdjustableClock.now().atOffset(ZoneOffset.UTC);
 
     @Inject
     Housekeeping housekeeping;

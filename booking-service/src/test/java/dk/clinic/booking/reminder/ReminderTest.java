@@ -1,6 +1,7 @@
 package dk.clinic.booking.reminder;
 
 import dk.clinic.booking.Fixtures;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.CapturedLog;
 import dk.clinic.testing.Tokens;
 import io.quarkus.mailer.Mail;
@@ -157,14 +158,14 @@ class ReminderTest {
 
     /** Free slots from half an hour on (so they are still ahead when the job runs) to well within the 24 hours. */
     private static List<Map<String, Object>> slotsWithinTheLeadTime(UUID type, UUID practitioner) {
-        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        LocalDate today = AdjustableClock.today(CLINIC_ZONE);
         List<Map<String, Object>> slots = given().header("Authorization", Tokens.receptionist())
                 .queryParam("type", type).queryParam("practitioner", practitioner)
                 .queryParam("from", today.toString()).queryParam("to", today.plusDays(1).toString())
                 .queryParam("limit", 20)
                 .get("/api/slots").then().statusCode(200).extract().jsonPath().getList("$");
-        Instant from = Instant.now().plus(Duration.ofMinutes(30));
-        Instant to = Instant.now().plus(Duration.ofHours(20));
+        Instant from = AdjustableClock.now().plus(Duration.ofMinutes(30));
+        Instant to = AdjustableClock.now().plus(Duration.ofHours(20));
         List<Map<String, Object>> near = slots.stream()
                 .filter(s -> Instant.parse((String) s.get("start")).isAfter(from)
                         && Instant.parse((String) s.get("start")).isBefore(to))

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
-import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,14 +61,14 @@ class TreatmentRoundTripTest {
         return request;
     }
 
-    /** The reception books a request as a weekly series (dated: see Fixtures). */
+    /** The reception books a request as a weekly series (on the stories' calendar: see Fixtures). */
     private static Response bookSeries(UUID patient, UUID type, UUID practitioner, String firstStart, int count,
                                        Request request) {
         return given().header("Authorization", Tokens.receptionist()).contentType(ContentType.JSON)
                 .body("""
                         {"patientId":"%s","appointmentTypeId":"%s","practitionerId":"%s","firstStart":"%s",
                          "count":%d,"intervalDays":7,"schedulingRequestId":"%s"}"""
-                        .formatted(patient, type, practitioner, dated(firstStart), count, request.id()))
+                        .formatted(patient, type, practitioner, firstStart, count, request.id()))
                 .post("/api/series");
     }
 

@@ -3,6 +3,7 @@ package dk.clinic.booking.waitlist;
 import dk.clinic.booking.Fixtures;
 import dk.clinic.contracts.EventContracts;
 import dk.clinic.contracts.Topic;
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dk.clinic.booking.Fixtures.WEEKDAYS_8_TO_16;
-import static dk.clinic.booking.Fixtures.dated;
 import static dk.clinic.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,7 @@ class WaitlistTest {
         String karens = Fixtures.book(Fixtures.registerPatient("Karen", "Cancels"), type, practitioner, localStart)
                 .then().statusCode(201).extract().path("id");
         UUID ole = Fixtures.registerPatient("Ole", "Waits");
-        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        LocalDate today = AdjustableClock.today(CLINIC_ZONE);
         String entry = addToWaitlist(ole, type, null, today + "T00:00", today.plusDays(2) + "T00:00", 3);
 
         cancel(karens, "patient").then().statusCode(200).body("cancellation.late", equalTo(true));
@@ -65,7 +65,7 @@ class WaitlistTest {
         assertThat(offer.get("practitionerId")).isEqualTo(practitioner.toString());
         assertThat(offer.get("start")).isEqualTo(soon.get("start"));
         assertThat(offer.get("localStart")).isEqualTo(localStart);
-        assertThat(Instant.parse((String) offer.get("expiresAt"))).isAfter(Instant.now());
+        assertThat(Instant.parse((String) offer.get("expiresAt"))).isAfter(AdjustableClock.now());
         entryOf(entry).then().body("status", equalTo("offered"));
 
         ConsumerRecord<String, String> event = KafkaTestClient.await(Topic.BOOKING_WAITLIST,
@@ -83,15 +83,15 @@ class WaitlistTest {
     void theUrgentPatientIsOfferedTheTimeBeforeOneWhoWaitedLonger() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Priority", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-07T10:00"));
+        String booked = bookAt(type, practitioner, "2027-06-07T10:00");
         String routine = addToWaitlist(Fixtures.registerPatient("Rolf", "Routine"), type, practitioner,
-                dated("2027-06-01T08:00"), dated("2027-06-30T16:00"), 4);
+                "2027-06-01T08:00", "2027-06-30T16:00", 4);
         String urgent = addToWaitlist(Fixtures.registerPatient("Ursula", "Urgent"), type, null,
-                dated("2027-06-07T08:00"), dated("2027-06-08T16:00"), 1);
+                "2027-06-07T08:00", "2027-06-08T16:00", 1);
 
         cancel(booked, "clinic").then().statusCode(200);
 
-        assertThat(openOfferFor(urgent).get("localStart")).isEqualTo(dated("2027-06-07T10:00"));
+        assertThat(openOfferFor(urgent).get("localStart")).isEqualTo("2027-06-07T10:00");
         entryOf(routine).then().body("status", equalTo("waiting"));
         assertThat(offers("open", routine)).isEmpty();
     }
@@ -100,9 +100,9 @@ class WaitlistTest {
     void acceptingAnOfferBooksTheAppointmentForThePatientOnTheWaitlist() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Accept", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-08T09:30"));
+        String booked = bookAt(type, practitioner, "2027-06-08T09:30");
         UUID lise = Fixtures.registerPatient("Lise", "Accepts");
-        String entry = addToWaitlist(lise, type, practitioner, dated("2027-06-08T08:00"), dated("2027-06-08T16:00"), 2);
+        String entry = addToWaitlist(lise, type, practitioner, "2027-06-08T08:00", "2027-06-08T16:00", 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(entry).get("id");
 
@@ -111,7 +111,7 @@ class WaitlistTest {
                 .header("ETag", "\"0\"")
                 .body("patientId", equalTo(lise.toString()))
                 .body("practitionerId", equalTo(practitioner.toString()))
-                .body("localStart", equalTo(dated("2027-06-08T09:30")))
+                .body("localStart", equalTo("2027-06-08T09:30"))
                 .body("status", equalTo("booked"))
                 .extract().path("id");
 
@@ -127,12 +127,12 @@ class WaitlistTest {
     void anOfferForTimeThatWasBookedMeanwhileCannotBeAcceptedAndNamesOtherTimes() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Taken", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-09T11:00"));
+        String booked = bookAt(type, practitioner, "2027-06-09T11:00");
         String entry = addToWaitlist(Fixtures.registerPatient("Tove", "TooLate"), type, null,
-                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 2);
+                "2027-06-09T08:00", "2027-06-09T16:00", 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(entry).get("id");
-        bookAt(type, practitioner, dated("2027-06-09T11:00")); // the phone rang first
+        bookAt(type, practitioner, "2027-06-09T11:00"); // the phone rang first
 
         answer(offer, "accept").then().statusCode(409)
                 .body("resource.kind", equalTo("practitioner"))
@@ -144,11 +144,11 @@ class WaitlistTest {
     void anExpiredOfferCannotBeAcceptedAndTheTimeGoesToTheNextPatient() throws Exception {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Expiry", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-07T13:00"));
+        String booked = bookAt(type, practitioner, "2027-06-07T13:00");
         String first = addToWaitlist(Fixtures.registerPatient("Frida", "First"), type, null,
-                dated("2027-06-07T08:00"), dated("2027-06-07T16:00"), 1);
+                "2027-06-07T08:00", "2027-06-07T16:00", 1);
         String next = addToWaitlist(Fixtures.registerPatient("Niels", "Next"), type, null,
-                dated("2027-06-07T08:00"), dated("2027-06-07T16:00"), 2);
+                "2027-06-07T08:00", "2027-06-07T16:00", 2);
         cancel(booked, "patient").then().statusCode(200);
         String offer = (String) openOfferFor(first).get("id");
 
@@ -160,7 +160,7 @@ class WaitlistTest {
 
         assertThat(offers("expired", first)).singleElement().satisfies(o -> assertThat(o.get("id")).isEqualTo(offer));
         entryOf(first).then().body("status", equalTo("waiting"));
-        assertThat(openOfferFor(next).get("localStart")).isEqualTo(dated("2027-06-07T13:00"));
+        assertThat(openOfferFor(next).get("localStart")).isEqualTo("2027-06-07T13:00");
         assertThat(offers("open", first)).isEmpty();
         answer(offer, "decline").then().statusCode(410);
     }
@@ -169,11 +169,11 @@ class WaitlistTest {
     void aDeclinedOfferPassesTheTimeToTheNextPatient() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Decline", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-08T14:00"));
+        String booked = bookAt(type, practitioner, "2027-06-08T14:00");
         String first = addToWaitlist(Fixtures.registerPatient("Dorte", "Declines"), type, null,
-                dated("2027-06-08T08:00"), dated("2027-06-10T16:00"), 1);
+                "2027-06-08T08:00", "2027-06-10T16:00", 1);
         String next = addToWaitlist(Fixtures.registerPatient("Niels", "Takes"), type, null,
-                dated("2027-06-08T08:00"), dated("2027-06-10T16:00"), 3);
+                "2027-06-08T08:00", "2027-06-10T16:00", 3);
         cancel(booked, "clinic").then().statusCode(200);
         String offer = (String) openOfferFor(first).get("id");
 
@@ -181,7 +181,7 @@ class WaitlistTest {
 
         entryOf(first).then().body("status", equalTo("waiting"));
         assertThat(offers("open", first)).isEmpty();
-        assertThat(openOfferFor(next).get("localStart")).isEqualTo(dated("2027-06-08T14:00"));
+        assertThat(openOfferFor(next).get("localStart")).isEqualTo("2027-06-08T14:00");
         answer(offer, "accept").then().statusCode(409);
     }
 
@@ -189,11 +189,11 @@ class WaitlistTest {
     void aWithdrawnPatientIsPassedOver() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
         UUID practitioner = Fixtures.practitioner("Withdraw", WEEKDAYS_8_TO_16, "dry_needling");
-        String booked = bookAt(type, practitioner, dated("2027-06-09T09:00"));
+        String booked = bookAt(type, practitioner, "2027-06-09T09:00");
         String gone = addToWaitlist(Fixtures.registerPatient("Gunnar", "Gone"), type, null,
-                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 1);
+                "2027-06-09T08:00", "2027-06-09T16:00", 1);
         String staying = addToWaitlist(Fixtures.registerPatient("Stine", "Stays"), type, null,
-                dated("2027-06-09T08:00"), dated("2027-06-09T16:00"), 5);
+                "2027-06-09T08:00", "2027-06-09T16:00", 5);
 
         withdraw(gone, null).then().statusCode(428);
         withdraw(gone, "\"7\"").then().statusCode(412);
@@ -201,7 +201,7 @@ class WaitlistTest {
         withdraw(gone, "\"1\"").then().statusCode(409);
         cancel(booked, "patient").then().statusCode(200);
 
-        assertThat(openOfferFor(staying).get("localStart")).isEqualTo(dated("2027-06-09T09:00"));
+        assertThat(openOfferFor(staying).get("localStart")).isEqualTo("2027-06-09T09:00");
         assertThat(offers(null, gone)).isEmpty();
         given().header("Authorization", Tokens.receptionist()).queryParam("status", "withdrawn")
                 .get("/api/waitlist").then().statusCode(200)
@@ -214,24 +214,24 @@ class WaitlistTest {
         UUID patient = Fixtures.registerPatient("Bad", "Input");
         UUID osteopath = Fixtures.practitioner("Osteo", WEEKDAYS_8_TO_16, "osteopathy");
 
-        post(patient, type, null, dated("2027-06-09T16:00"), dated("2027-06-09T08:00"), 2).then().statusCode(400)
+        post(patient, type, null, "2027-06-09T16:00", "2027-06-09T08:00", 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("latest"));
         post(patient, type, null, "2020-06-01T08:00", "2020-06-09T08:00", 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("latest"));
-        post(patient, type, null, dated("2027-03-28T02:30"), dated("2027-06-09T08:00"), 2).then().statusCode(400)
+        post(patient, type, null, "2027-03-28T02:30", "2027-06-09T08:00", 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("earliest"));
-        post(UUID.randomUUID(), type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
+        post(UUID.randomUUID(), type, null, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("patientId"));
-        post(patient, UUID.randomUUID(), null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
+        post(patient, UUID.randomUUID(), null, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("appointmentTypeId"));
-        post(patient, type, osteopath, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2).then().statusCode(422)
+        post(patient, type, osteopath, "2027-06-01T08:00", "2027-06-09T08:00", 2).then().statusCode(422)
                 .body("errors[0].field", equalTo("practitionerId"));
-        post(patient, type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 9).then().statusCode(400)
+        post(patient, type, null, "2027-06-01T08:00", "2027-06-09T08:00", 9).then().statusCode(400)
                 .body("errors[0].field", equalTo("priority"));
-        post(patient, type, null, "soon", dated("2027-06-09T08:00"), 2).then().statusCode(400)
+        post(patient, type, null, "soon", "2027-06-09T08:00", 2).then().statusCode(400)
                 .body("errors[0].field", equalTo("earliest"));
         given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
-                .body(entryJson(patient, type, null, dated("2027-06-01T08:00"), dated("2027-06-09T08:00"), 2))
+                .body(entryJson(patient, type, null, "2027-06-01T08:00", "2027-06-09T08:00", 2))
                 .post("/api/waitlist").then().statusCode(403);
         given().header("Authorization", Tokens.receptionist()).queryParam("patient", patient)
                 .get("/api/waitlist").then().statusCode(200).body("$", hasSize(0));
@@ -308,13 +308,13 @@ class WaitlistTest {
 
     /** The first free slot starting between {@code after} and {@code before} from now. */
     private static Map<String, Object> slotBetween(UUID type, UUID practitioner, Duration after, Duration before) {
-        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        LocalDate today = AdjustableClock.today(CLINIC_ZONE);
         List<Map<String, Object>> slots = given().header("Authorization", Tokens.receptionist())
                 .queryParam("type", type).queryParam("practitioner", practitioner)
                 .queryParam("from", today.toString()).queryParam("to", today.plusDays(1).toString())
                 .queryParam("limit", 200)
                 .get("/api/slots").then().statusCode(200).extract().jsonPath().getList("$");
-        Instant now = Instant.now();
+        Instant now = AdjustableClock.now();
         return slots.stream()
                 .filter(s -> Instant.parse((String) s.get("start")).isAfter(now.plus(after))
                         && Instant.parse((String) s.get("start")).isBefore(now.plus(before)))

@@ -14,10 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -129,23 +127,10 @@ public class OutboxRelay {
                 break; // the broker cannot be reached now: leave the rest of the batch for a later round
             }
         }
-        Instant now = clock.instant();
-        Set<String> blockedKeys = new HashSet<>();
-        int acknowledged = 0;
-        for (int i = 0; i < sends.size(); i++) {
-            OutboxEvent event = batch.get(i);
-            String failure = awaitAcknowledgement(sends.get(i));
-            if (failure == null && !blockedKeys.contains(event.key)) {
-                event.publishedAt = now;
-                acknowledged++;
-            } else if (failure != null) {
-                blockedKeys.add(event.key);
-                event.attempts++;
-                event.lastError = failure.length() > 1000 ? failure.substring(0, 1000) : failure;
-            }
-        }
+        List<String> failures = sends.stream().map(this::awaitAcknowledgement).toList();
+        int acknowledged = Acknowledgements.settle(batch.subList(0, sends.size()), failures, clock.instant());
         published.increment(acknowledged);
-        if (!blockedKeys.isEmpty()) {
+        if (failures.stream().anyMatch(Objects::nonNull)) {
             failed.increment(sends.size() - acknowledged);
             outages.unavailable(WORK, "the broker", acknowledged + " of " + batch.size()
                     + " events acknowledged; the rest stay pending: " + batch.stream().map(e -> e.lastError)

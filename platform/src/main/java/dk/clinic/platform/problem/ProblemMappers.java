@@ -2,7 +2,6 @@ package dk.clinic.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -68,30 +67,9 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class, RefusedValueException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String reason;
-        if (e instanceof RefusedValueException refused) {
-            reason = refused.reason();
-        } else if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
-            reason = "is too long, too large or nested too deeply to be read";
-        } else if (e instanceof UnrecognizedPropertyException unknown) {
-            field = path(unknown);
-            reason = "is not a known field";
-        } else if (e instanceof InvalidFormatException format) {
-            reason = "cannot be read as " + format.getTargetType().getSimpleName() + ": '" + quoted(format.getValue()) + "'";
-        } else if (e instanceof ValueInstantiationException instantiation
-                && instantiation.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
-            reason = refused.getMessage(); // a value type's own parser said why (e.g. a clinic time)
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            reason = expected(mismatch.getTargetType());
-        } else if (e instanceof JsonMappingException) {
-            reason = "has the wrong type or shape";
-        } else {
-            reason = "is not well-formed JSON";
-        }
-        String name = field.isEmpty() ? "body" : field;
-        return respond(new Problem("unreadable-body", "The request body cannot be read", 400, name + " " + reason,
-                uri.getPath(), RequestIds.current(), List.of(new Problem.FieldError(name, reason)), null));
+        Problem.FieldError error = BodyErrors.of(e);
+        return respond(new Problem("unreadable-body", "The request body cannot be read", 400,
+                error.field() + " " + error.reason(), uri.getPath(), RequestIds.current(), List.of(error), null));
     }
 
     /** A request whose URL or form encoding is broken (e.g. {@code username=%zz}) never reaches a resource method. */
@@ -184,46 +162,6 @@ public class ProblemMappers {
 
     private static String slug(Response.StatusType status) {
         return status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + quoted(ref.getFieldName()) : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
-    }
-
-    /** A client's value echoed back: at most 60 characters, control characters shown as U+XXXX. */
-    private static String quoted(Object value) {
-        String text = String.valueOf(value);
-        if (text.length() > 60) {
-            text = text.substring(0, 60) + "...";
-        }
-        StringBuilder shown = new StringBuilder(text.length());
-        text.chars().forEach(c -> shown.append(Character.isISOControl(c) || Character.isSurrogate((char) c)
-                ? "U+%04X".formatted(c) : String.valueOf((char) c)));
-        return shown.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
-            return "must be a whole number";
-        } else if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) {
-            return "must be a number";
-        } else if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        } else if (type == String.class) {
-            return "must be text";
-        } else if (type.isEnum()) {
-            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be an array";
-        } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-            return "must be an object";
-        }
-        return "has the wrong type or shape";
     }
 
     private static String rootMessage(Throwable e) {

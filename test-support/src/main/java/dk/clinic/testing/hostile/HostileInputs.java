@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dk.clinic.testing.AdjustableClock;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -296,7 +296,7 @@ public final class HostileInputs {
             case "boolean" -> NODES.booleanNode(false);
             default -> switch (schema.path("format").asText()) {
                 case "uuid" -> TextNode.valueOf(UUID.randomUUID().toString());
-                case "date" -> TextNode.valueOf(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+                case "date" -> TextNode.valueOf(AdjustableClock.today(ZoneOffset.UTC).plusDays(30).toString());
                 case "date-time" -> TextNode.valueOf(LocalDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0)
                         .toInstant(ZoneOffset.UTC).toString());
                 case "local-time" -> TextNode.valueOf("10:00");

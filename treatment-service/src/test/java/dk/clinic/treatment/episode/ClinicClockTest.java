@@ -28,7 +28,7 @@ class ClinicClockTest {
 
     @Test
     void anEpisodeOpensOnTheClinicsClockAndItsMeasuresFallDueFromThatDay() {
-        Instant tenDaysOn = Instant.now().plus(Duration.ofDays(10));
+        Instant tenDaysOn = AdjustableClock.now().plus(Duration.ofDays(10));
         AdjustableClock.setNow(tenDaysOn);
         UUID episode = Fixtures.episode("Tilde");
 

@@ -1,5 +1,6 @@
 package dk.clinic.treatment.outcome;
 
+import dk.clinic.testing.AdjustableClock;
 import dk.clinic.testing.Tokens;
 import dk.clinic.treatment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,7 +8,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.UUID;
 
@@ -23,7 +23,7 @@ class OutcomeRecordingTest {
         return given().header("Authorization", Tokens.practitioner()).contentType(ContentType.JSON)
                 .body("""
                         {"episodeId":"%s","instrument":"%s","timepoint":"%s","measuredOn":"%s","answers":%s}"""
-                        .formatted(episode, instrument, timepoint, LocalDate.now(), answers))
+                        .formatted(episode, instrument, timepoint, AdjustableClock.today(java.time.ZoneOffset.UTC), answers))
                 .post("/api/outcomes");
     }
 
