@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 
@@ -18,6 +19,12 @@ public final class Fixtures {
 
     /** Monday to Friday 08:00-16:00 with lunch 12:00-12:30, in the clinic's local time. */
     public static final String WEEKDAYS_8_TO_16 = weekdays("08:00", "16:00", "12:00", "12:30");
+    /** Every day 00:00-23:45 without breaks: a time can always be booked soon after the tests' now. */
+    public static final String EVERY_DAY = """
+            {"days":[%s]}""".formatted(String.join(",", Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                    "FRIDAY", "SATURDAY", "SUNDAY")
+            .map(d -> "{\"weekday\":\"%s\",\"start\":\"00:00\",\"end\":\"23:45\",\"breaks\":[]}".formatted(d))
+            .toList()));
 
     private Fixtures() {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +41,19 @@ public final class OpenApiContract {
                         + "test with -Dclinic.contracts.update=true to write it");
             }
             return JSON.readTree(in);
+        }
+    }
+
+    /**
+     * Fails, listing the differences, unless the service whose management interface is at {@code management} serves
+     * exactly its committed document.
+     */
+    public static void requireServedIsCommitted(URL management, String service) throws IOException, InterruptedException {
+        List<String> differences = drift(management.toString().replaceAll("/q/?$", ""), service);
+        if (!differences.isEmpty()) {
+            throw new AssertionError("The served OpenAPI document differs from contracts/openapi/" + service + ".json "
+                    + "(the served one is in target/; after a deliberate change run with "
+                    + "-Dclinic.contracts.update=true):\n  " + String.join("\n  ", differences));
         }
     }
 

@@ -30,11 +30,6 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class AppointmentLifecycleTest {
 
-    private static final String EVERY_DAY = """
-            {"days":[%s]}""".formatted(String.join(",", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-            "FRIDAY", "SATURDAY", "SUNDAY").stream()
-            .map(d -> "{\"weekday\":\"%s\",\"start\":\"00:00\",\"end\":\"23:45\",\"breaks\":[]}".formatted(d)).toList()));
-
     private static Response act(String id, String action, long version, String body) {
         var request = given().header("Authorization", Tokens.receptionist()).header("If-Match", "\"" + version + "\"")
                 .contentType(ContentType.JSON);
@@ -97,7 +92,7 @@ class AppointmentLifecycleTest {
     @Test
     void aCancellationInsideTheNoticeIsLateAndOneWellAheadIsNot() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
-        UUID practitioner = Fixtures.practitioner("Notice", EVERY_DAY, "dry_needling");
+        UUID practitioner = Fixtures.practitioner("Notice", Fixtures.EVERY_DAY, "dry_needling");
         UUID patient = Fixtures.registerPatient("Late", "Canceller");
         LocalDate tomorrow = AdjustableClock.today(ZoneId.of("Europe/Copenhagen")).plusDays(1);
         // the clinic's notice is 24 hours: tomorrow at 23:00 local is at most 47 hours away, so pick 'soon' by search

@@ -6,23 +6,18 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dk.clinic.booking.Fixtures;
 import dk.clinic.testing.AdjustableClock;
-import dk.clinic.testing.SchemaSnapshot;
-import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
 import dk.clinic.testing.hostile.HostileInputs;
+import dk.clinic.testing.hostile.ServiceUnderTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,11 +33,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class HostileInputTest {
 
-    private static final String EVERY_DAY = """
-            {"days":[%s]}""".formatted(String.join(",", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-            "FRIDAY", "SATURDAY", "SUNDAY").stream()
-            .map(d -> "{\"weekday\":\"%s\",\"start\":\"00:00\",\"end\":\"23:45\",\"breaks\":[]}".formatted(d)).toList()));
-
     @TestHTTPResource("/")
     URL api;
 
@@ -52,49 +42,12 @@ class HostileInputTest {
     @Test
     void noHostileInputGetsAServerErrorAnAnswerWithoutProblemDetailsOrAWriteBehindAnError() throws Exception {
         Clinic clinic = Clinic.setUp();
-        TestInfrastructure.TestDatabase database = TestInfrastructure.get().database();
-        SchemaSnapshot schema = new SchemaSnapshot(database.adminJdbcUrl(), database.adminUser(),
-                database.adminPassword(), "booking");
-        Map<String, String> tokens = Map.of("receptionist", Tokens.receptionist(), "practitioner", Tokens.practitioner(),
-                "analyst", Tokens.analyst(), "admin", Tokens.admin());
 
-        HostileInputs.Report report = HostileInputs.probe(new HostileInputs.Service() {
-            @Override
-            public String apiUrl() {
-                return api.toString().replaceAll("/$", "");
-            }
+        HostileInputs.Report report = ServiceUnderTest.of("booking-service", "booking", api, management, clinic::known,
+                schema -> await().atMost(Duration.ofSeconds(30))
+                        .until(() -> schema.count("follow_up", "failed_at is null") == 0)).probe();
 
-            @Override
-            public String managementUrl() {
-                return management.toString().replaceAll("/q/?$", "");
-            }
-
-            @Override
-            public String authorization(String role) {
-                return tokens.get(role);
-            }
-
-            @Override
-            public Optional<JsonNode> known(String name, String path) {
-                return clinic.known(name, path);
-            }
-
-            @Override
-            public Map<String, String> snapshot() {
-                return schema.take();
-            }
-
-            @Override
-            public void settle() {
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> schema.count("follow_up", "failed_at is null") == 0);
-            }
-        });
-
-        Path written = Path.of("target/hostile-input-booking-service.txt");
-        Files.writeString(written, report.summary());
-        System.out.println(report.summary());
-        assertThat(report.failures()).as("see %s", written.toAbsolutePath()).isEmpty();
+        assertThat(report.failures()).as("see target/hostile-input-booking-service.txt").isEmpty();
         assertThat(report.operations()).as("operations tried").isGreaterThanOrEqualTo(50);
     }
 
@@ -104,7 +57,7 @@ class HostileInputTest {
 
         static Clinic setUp() {
             LocalDate day = AdjustableClock.today(ZoneId.of("Europe/Copenhagen")).plusDays(30);
-            UUID practitioner = Fixtures.practitioner("Hostile", EVERY_DAY, "dry_needling", "radial_shockwave");
+            UUID practitioner = Fixtures.practitioner("Hostile", Fixtures.EVERY_DAY, "dry_needling", "radial_shockwave");
             UUID room = Fixtures.room("treatment");
             UUID device = Fixtures.device("radial_shockwave");
             UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, "treatment", null);

@@ -33,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReminderTest {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Copenhagen");
-    private static final String EVERY_DAY = """
-            {"days":[%s]}""".formatted(String.join(",", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-            "FRIDAY", "SATURDAY", "SUNDAY").stream()
-            .map(d -> "{\"weekday\":\"%s\",\"start\":\"00:00\",\"end\":\"23:45\",\"breaks\":[]}".formatted(d)).toList()));
 
     @Inject
     ReminderJob reminders;
@@ -139,7 +135,7 @@ class ReminderTest {
                 .body("{\"name\":\"%s\",\"profession\":\"physiotherapist\",\"modalities\":[\"dry_needling\"]}"
                         .formatted(name))
                 .post("/api/practitioners").then().statusCode(201).extract().path("id"));
-        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(EVERY_DAY)
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(Fixtures.EVERY_DAY)
                 .put("/api/working-hours/{id}", id).then().statusCode(200);
         return id;
     }

@@ -38,10 +38,6 @@ import static org.hamcrest.Matchers.notNullValue;
 class WaitlistTest {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Copenhagen");
-    private static final String EVERY_DAY = """
-            {"days":[%s]}""".formatted(String.join(",", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-            "FRIDAY", "SATURDAY", "SUNDAY").stream()
-            .map(d -> "{\"weekday\":\"%s\",\"start\":\"00:00\",\"end\":\"23:45\",\"breaks\":[]}".formatted(d)).toList()));
 
     @Inject
     OfferExpiry expiry;
@@ -49,7 +45,7 @@ class WaitlistTest {
     @Test
     void aLateCancellationFreesTheTimeAndTheFirstPatientOnTheWaitlistGetsAnOffer() {
         UUID type = Fixtures.appointmentType("dry_needling", 30, 0, 0, null, null);
-        UUID practitioner = Fixtures.practitioner("Hanne", EVERY_DAY, "dry_needling");
+        UUID practitioner = Fixtures.practitioner("Hanne", Fixtures.EVERY_DAY, "dry_needling");
         Map<String, Object> soon = slotBetween(type, practitioner, Duration.ofHours(3), Duration.ofHours(20));
         String localStart = (String) soon.get("localStart");
         String karens = Fixtures.book(Fixtures.registerPatient("Karen", "Cancels"), type, practitioner, localStart)
