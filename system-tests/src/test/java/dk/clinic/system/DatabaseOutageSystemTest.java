@@ -81,12 +81,13 @@ class DatabaseOutageSystemTest {
                     database away: %.1f s; first success %.1f s after it accepted connections again
                     requests failed once the service worked again: %d
                     readiness while frozen: %d
+                    time to a 503 while the database was away: median %d ms, longest %d ms
                     """.formatted(answers.size(), duringOutage.size(), answers.stream().filter(Answer::ok).count(),
                     answers.stream().filter(a -> a.status() == 503).count(),
                     answers.stream().filter(a -> !a.ok() && a.status() != 503).count(),
                     Duration.between(down, back).toMillis() / 1000.0,
                     Duration.between(back, firstSuccessAfterBack).toMillis() / 1000.0, failedOnceWorkingAgain.size(),
-                    frozen);
+                    frozen, waited(duringOutage, 50), waited(duringOutage, 100));
             Files.writeString(work.resolve("figures.txt"), figures);
             System.out.println(figures);
 
@@ -104,14 +105,20 @@ class DatabaseOutageSystemTest {
         }
     }
 
+    /** The {@code percent}th percentile of how long the 503s among {@code answers} took to come, in ms. */
+    private static long waited(List<Answer> answers, int percent) {
+        List<Long> waits = answers.stream().filter(a -> a.status() == 503).map(a -> a.took().toMillis()).sorted().toList();
+        return waits.isEmpty() ? 0 : waits.get(Math.max(0, (int) Math.ceil(waits.size() * percent / 100.0) - 1));
+    }
+
     private static int health(ServiceProcess service) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(service.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** One answer the desk got: when it asked, the status, and what a 503 said. */
-    private record Answer(Instant sent, int status, String retryAfter, boolean problem) {
+    /** One answer the desk got: when it asked, how long the answer took, the status, and what a 503 said. */
+    private record Answer(Instant sent, Duration took, int status, String retryAfter, boolean problem) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -147,11 +154,11 @@ class DatabaseOutageSystemTest {
             try {
                 HttpResponse<String> response = http.send(request.header("Authorization", token)
                         .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
-                answers.add(new Answer(sent, response.statusCode(),
+                answers.add(new Answer(sent, Duration.between(sent, Instant.now()), response.statusCode(),
                         response.headers().firstValue("Retry-After").orElse(null),
                         response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")));
             } catch (IOException e) {
-                answers.add(new Answer(sent, 0, null, false));
+                answers.add(new Answer(sent, Duration.between(sent, Instant.now()), 0, null, false));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopped = true;
