@@ -53,14 +53,16 @@ public class AppointmentResource {
     private final Appointments appointments;
     private final Trail trail;
     private final ClinicService clinics;
+    private final AppointmentViews views;
 
     AppointmentResource(Booking booking, Lifecycle lifecycle, Appointments appointments, Trail trail,
-                        ClinicService clinics) {
+                        ClinicService clinics, AppointmentViews views) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.appointments = appointments;
         this.trail = trail;
         this.clinics = clinics;
+        this.views = views;
     }
 
     @POST
@@ -102,7 +104,7 @@ public class AppointmentResource {
         var result = appointments.page(new AppointmentQuery(from == null ? null : calendar.startOfDay(from),
                 to == null ? null : calendar.startOfDay(to.plusDays(1)), practitioner, room, device, patient, status,
                 flagged), page, size);
-        return Response.ok(result.page().stream().map(a -> AppointmentView.of(a, calendar)).toList())
+        return Response.ok(views.all(result.page()))
                 .header("X-Total-Count", result.total()).build();
     }
 
@@ -203,7 +205,7 @@ public class AppointmentResource {
     }
 
     private AppointmentView view(Appointment appointment) {
-        return AppointmentView.of(appointment, clinics.calendar());
+        return views.of(appointment);
     }
 
     @Schema(examples = """

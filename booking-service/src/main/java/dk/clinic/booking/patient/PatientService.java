@@ -8,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Registers and corrects patients; every change is published through the outbox in the same transaction. */
 @ApplicationScoped
@@ -55,6 +59,15 @@ public class PatientService {
         if (id == null || repository.findByIdOptional(id).isEmpty()) {
             throw ProblemException.unknownReference(field, "Patient", id);
         }
+    }
+
+    /** The names ("Karen Nielsen") of the patients with these ids, as a calendar shows them. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.find("id in ?1", Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p.givenName + " " + p.familyName));
     }
 
     /** Patients whose family or given name starts with {@code name}, alphabetically. */

@@ -1,7 +1,7 @@
 package dk.clinic.booking.series;
 
 import dk.clinic.booking.appointment.Appointment;
-import dk.clinic.booking.clinic.ClinicService;
+import dk.clinic.booking.appointment.AppointmentViews;
 import dk.clinic.booking.clinic.ClinicTime;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.Roles;
@@ -39,11 +39,11 @@ import java.util.UUID;
 public class SeriesResource {
 
     private final SeriesService series;
-    private final ClinicService clinics;
+    private final AppointmentViews views;
 
-    SeriesResource(SeriesService series, ClinicService clinics) {
+    SeriesResource(SeriesService series, AppointmentViews views) {
         this.series = series;
-        this.clinics = clinics;
+        this.views = views;
     }
 
     @POST
@@ -111,7 +111,7 @@ public class SeriesResource {
     }
 
     private SeriesView view(SeriesAppointments loaded) {
-        return SeriesView.of(loaded, clinics.calendar());
+        return SeriesView.of(loaded, views);
     }
 
     @Schema(name = "RescheduleSeriesRequest", examples = """

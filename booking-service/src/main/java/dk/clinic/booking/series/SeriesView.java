@@ -1,7 +1,7 @@
 package dk.clinic.booking.series;
 
 import dk.clinic.booking.appointment.AppointmentView;
-import dk.clinic.booking.clinic.ClinicCalendar;
+import dk.clinic.booking.appointment.AppointmentViews;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.UUID;
 public record SeriesView(UUID id, UUID patientId, UUID appointmentTypeId, UUID practitionerId, int intervalDays,
                          Instant createdAt, String createdBy, long version, List<AppointmentView> occurrences) {
 
-    static SeriesView of(SeriesAppointments loaded, ClinicCalendar calendar) {
+    static SeriesView of(SeriesAppointments loaded, AppointmentViews views) {
         AppointmentSeries s = loaded.series();
         return new SeriesView(s.id, s.patientId, s.appointmentTypeId, s.practitionerId, s.intervalDays, s.createdAt,
-                s.createdBy, s.version, loaded.appointments().stream().map(a -> AppointmentView.of(a, calendar)).toList());
+                s.createdBy, s.version, views.all(loaded.appointments()));
     }
 }

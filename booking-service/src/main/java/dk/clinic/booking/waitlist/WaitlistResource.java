@@ -2,6 +2,7 @@ package dk.clinic.booking.waitlist;
 
 import dk.clinic.booking.appointment.Appointment;
 import dk.clinic.booking.appointment.AppointmentView;
+import dk.clinic.booking.appointment.AppointmentViews;
 import dk.clinic.booking.clinic.ClinicService;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
@@ -40,10 +41,12 @@ public class WaitlistResource {
 
     private final WaitlistService waitlist;
     private final ClinicService clinics;
+    private final AppointmentViews appointments;
 
-    WaitlistResource(WaitlistService waitlist, ClinicService clinics) {
+    WaitlistResource(WaitlistService waitlist, ClinicService clinics, AppointmentViews appointments) {
         this.waitlist = waitlist;
         this.clinics = clinics;
+        this.appointments = appointments;
     }
 
     @POST
@@ -125,7 +128,7 @@ public class WaitlistResource {
         Appointment appointment = waitlist.accept(id);
         return Response.created(uri.getBaseUriBuilder().path("api/appointments/{id}").build(appointment.id))
                 .tag(Versions.etag(appointment.version))
-                .entity(AppointmentView.of(appointment, clinics.calendar())).build();
+                .entity(appointments.of(appointment)).build();
     }
 
     @POST
