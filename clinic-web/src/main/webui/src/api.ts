@@ -1,0 +1,123 @@
+// The page's one way to the services: through clinic-web's /api/<service>/..., which adds the user's token on the
+// server. Every change carries the CSRF token; a service's refusal arrives as RFC 9457 problem details.
+
+export type Service = 'booking' | 'treatment' | 'reporting';
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** The last segment of the problem's type, e.g. resource-taken. */
+  get slug(): string {
+    const type = this.problem.type ?? '';
+    return type.substring(type.lastIndexOf('/') + 1) || `http-${this.problem.status}`;
+  }
+}
+
+export interface Answer<T> {
+  data: T;
+  etag?: string;
+  total?: number;
+}
+
+let onSignedOut: () => void = () => undefined;
+
+/** What to do when a service says the session is over (401): the app shows the sign-in page. */
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+export function csrfToken(): string | undefined {
+  return document.cookie.split('; ').find((c) => c.startsWith('clinic_csrf='))?.substring('clinic_csrf='.length);
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) {
+    return path;
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function call<T>(method: string, url: string, options: { body?: unknown; ifMatch?: string } = {}):
+  Promise<Answer<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (options.ifMatch) {
+    headers['If-Match'] = options.ifMatch;
+  }
+  if (method !== 'GET') {
+    headers['X-CSRF-Token'] = csrfToken() ?? '';
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, type: 'network', title: 'network' });
+  }
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401 && url.startsWith('/api/')) {
+      onSignedOut();
+    }
+    throw new ApiError({ status: response.status, ...(body ?? {}) });
+  }
+  const total = response.headers.get('X-Total-Count');
+  return {
+    data: body as T,
+    etag: response.headers.get('ETag') ?? undefined,
+    total: total === null ? undefined : Number(total),
+  };
+}
+
+/** A service's API: api('booking').get('/appointments', {from: '2027-02-01'}) calls GET /api/appointments. */
+export function api(service: Service) {
+  const base = `/api/${service}`;
+  return {
+    get: <T>(path: string, query?: Query) => call<T>('GET', withQuery(base + path, query)),
+    post: <T>(path: string, body?: unknown, ifMatch?: string) => call<T>('POST', base + path, { body, ifMatch }),
+    put: <T>(path: string, body: unknown, ifMatch?: string) => call<T>('PUT', base + path, { body, ifMatch }),
+    delete: <T>(path: string, ifMatch?: string) => call<T>('DELETE', base + path, { ifMatch }),
+  };
+}
+
+export const booking = api('booking');
+export const treatment = api('treatment');

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { useSession } from '../session';
+
+/** The reception starts at the calendar; a role without pages in this version is told so. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { has } = useSession();
+  if (has('receptionist', 'admin', 'practitioner')) {
+    return <Navigate to="/calendar" replace />;
+  }
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.noPages')}</p>
+    </section>
+  );
+}
