@@ -1,23 +1,20 @@
 package dk.clinic.system;
 
 import dk.clinic.testing.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dk.clinic.system.Arrange.created;
+import static dk.clinic.system.Arrange.etag;
+import static dk.clinic.system.Arrange.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,47 +30,46 @@ import static org.hamcrest.Matchers.hasSize;
 @ExtendWith(RunningClinic.Started.class)
 class RoundTripSystemTest {
 
-    private static final Duration EVENTUAL = Duration.ofSeconds(60);
-    private static final String WEEKDAYS_8_TO_16 = weeklyHours(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
-            DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), "08:00", "16:00",
-            "[{\"start\":\"12:00\",\"end\":\"12:30\"}]");
-    /** Around the clock, so that a first session can always be booked and seen today, whenever the tests run. */
-    private static final String EVERY_DAY = weeklyHours(List.of(DayOfWeek.values()), "00:00", "23:45", "[]");
-
-    private static RunningClinic clinic;
+    private static Arrange arrange;
 
     @BeforeAll
     static void start() {
-        clinic = RunningClinic.get();
+        arrange = new Arrange(RunningClinic.get());
     }
 
     private static RequestSpecification booking(String token) {
-        return given().baseUri(clinic.booking()).header("Authorization", token).contentType(ContentType.JSON);
+        return arrange.booking(token);
     }
 
     private static RequestSpecification treatment(String token) {
-        return given().baseUri(clinic.treatment()).header("Authorization", token).contentType(ContentType.JSON);
+        return arrange.treatment(token);
+    }
+
+    private static void advance(String appointment, String step) {
+        booking(Tokens.receptionist()).header("If-Match", etag(booking(Tokens.receptionist())
+                        .get("/api/appointments/{id}", appointment)))
+                .post("/api/appointments/{id}/" + step, appointment).then().statusCode(200);
     }
 
     @Test
     void aPlanTravelsToTheReceptionAndItsAppointmentsComeBackAsSessionsAdherenceAndFlags() {
         // booking-service: the clinic lead sets up needling; the reception registers the patient
-        UUID practitioner = practitioner("Pia Nålsen", EVERY_DAY, "dry_needling");
+        UUID practitioner = arrange.practitioner("Pia Nålsen", Arrange.EVERY_DAY, "dry_needling");
         UUID type = created(booking(Tokens.admin()).body("""
                 {"code":"dn30","name":{"da":"Dry needling","nb":"Dry needling","en":"Dry needling"},
                  "durationMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":5,"modality":"dry_needling"}""")
                 .post("/api/appointment-types"));
-        UUID patient = registerPatient("Karen", "Hælsen");
+        UUID patient = arrange.patient("Karen", "Hælsen");
 
         // treatment-service learns of the patient from booking's event, then the practitioner plans needling
-        UUID episode = openEpisode(patient);
+        UUID episode = arrange.episode(patient);
         UUID plan = created(treatment(Tokens.practitioner()).body("""
                 {"episodeId":"%s","goals":["Walk 30 minutes without heel pain"],
                  "courses":[{"modality":"dry_needling","plannedSessions":4,"intervalDays":7,"replaceMissed":true}]}"""
                 .formatted(episode)).post("/api/plans"));
 
         // 1-2: the reception sees an open request with what scheduling needs and nothing clinical
-        Map<String, Object> request = awaitOpenRequest(plan, "course_created");
+        Map<String, Object> request = arrange.openRequest(plan, "course_created");
         assertThat(request).containsEntry("patientId", patient.toString()).containsEntry("modality", "dry_needling")
                 .containsEntry("sessions", 4).containsEntry("intervalDays", 7);
         assertThat(request.toString()).doesNotContain("plantar").doesNotContain("heel");
@@ -95,14 +91,14 @@ class RoundTripSystemTest {
                 .extract().path("id");
 
         // 3: the plan sees its four booked sessions
-        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+        await().atMost(Arrange.EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
                 .get("/api/adherence/{plan}", plan).then().statusCode(200)
                 .body("[0].plannedSessions", equalTo(4)).body("[0].booked", equalTo(4)));
 
         // 3: the first appointment is fulfilled at the desk and becomes a session waiting for its record
         advance(appointments.get(0), "arrive");
         advance(appointments.get(0), "fulfil");
-        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+        await().atMost(Arrange.EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
                 .get("/api/timeline/{episode}", episode).then().statusCode(200)
                 .body("sessions", hasSize(1))
                 .body("sessions[0].appointmentId", equalTo(appointments.get(0)))
@@ -125,11 +121,11 @@ class RoundTripSystemTest {
                         .get("/api/appointments/{id}", appointments.get(1))))
                 .body("{\"by\":\"patient\",\"reason\":\"Ill\"}")
                 .post("/api/appointments/{id}/cancel", appointments.get(1)).then().statusCode(200);
-        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+        await().atMost(Arrange.EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
                 .get("/api/adherence/{plan}", plan).then().statusCode(200)
                 .body("[0].fulfilled", equalTo(1)).body("[0].cancelled", equalTo(1))
                 .body("[0].booked", equalTo(2)).body("[0].adherencePercent", equalTo(50)));
-        Map<String, Object> replacement = awaitOpenRequest(plan, "replacement");
+        Map<String, Object> replacement = arrange.openRequest(plan, "replacement");
         assertThat(replacement).containsEntry("sessions", 1);
 
         // 5: the practitioner ends the plan; booking flags the two appointments left, and deletes nothing
@@ -137,7 +133,7 @@ class RoundTripSystemTest {
                         .get("/api/plans/{id}", plan)))
                 .body("{\"reason\":\"Patient moved away\"}")
                 .post("/api/plans/{id}/discontinue", plan).then().statusCode(200);
-        await().atMost(EVENTUAL).untilAsserted(() -> booking(Tokens.receptionist())
+        await().atMost(Arrange.EVENTUAL).untilAsserted(() -> booking(Tokens.receptionist())
                 .queryParam("patient", patient).queryParam("flagged", true)
                 .get("/api/appointments").then().statusCode(200)
                 .body("id", equalTo(appointments.subList(2, 4)))
@@ -152,21 +148,21 @@ class RoundTripSystemTest {
 
     @Test
     void aPlanThatAsksForItIsBookedWithoutTheReceptionOnTheDeviceItNeeds() {
-        UUID practitioner = practitioner("Søren Stødbølge", WEEKDAYS_8_TO_16, "radial_shockwave");
+        UUID practitioner = arrange.practitioner("Søren Stødbølge", Arrange.WEEKDAYS_8_TO_16, "radial_shockwave");
         UUID unit = created(booking(Tokens.admin()).body("{\"name\":\"Shockwave 1\",\"deviceKind\":\"radial_shockwave\"}")
                 .post("/api/devices"));
         created(booking(Tokens.admin()).body("""
                 {"code":"rsw20","name":{"da":"Trykbølge","nb":"Trykkbølge","en":"Shockwave"},"durationMinutes":20,
                  "bufferBeforeMinutes":0,"bufferAfterMinutes":10,"modality":"radial_shockwave",
                  "deviceKind":"radial_shockwave"}""").post("/api/appointment-types"));
-        UUID patient = registerPatient("Jens", "Akilles");
-        UUID episode = openEpisode(patient);
+        UUID patient = arrange.patient("Jens", "Akilles");
+        UUID episode = arrange.episode(patient);
         UUID plan = created(treatment(Tokens.practitioner()).body("""
                 {"episodeId":"%s","goals":["Run 5 km without pain"],
                  "courses":[{"modality":"radial_shockwave","autoBook":true,"practitionerPreference":"%s"}]}"""
                 .formatted(episode, practitioner)).post("/api/plans"));
 
-        await().atMost(EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
+        await().atMost(Arrange.EVENTUAL).untilAsserted(() -> treatment(Tokens.practitioner())
                 .get("/api/adherence/{plan}", plan).then().statusCode(200)
                 .body("[0].plannedSessions", equalTo(3)).body("[0].booked", equalTo(3)));
         booking(Tokens.receptionist()).queryParam("patient", patient).get("/api/appointments").then()
@@ -175,68 +171,5 @@ class RoundTripSystemTest {
                 .body("practitionerId", everyItem(equalTo(practitioner.toString())))
                 .body("deviceId", everyItem(equalTo(unit.toString())))
                 .body("planId", everyItem(equalTo(plan.toString())));
-    }
-
-    private static UUID practitioner(String name, String weeklyHours, String modality) {
-        UUID id = created(booking(Tokens.admin())
-                .body("{\"name\":\"%s\",\"profession\":\"physiotherapist\",\"modalities\":[\"%s\"]}"
-                        .formatted(name, modality))
-                .post("/api/practitioners"));
-        booking(Tokens.admin()).body(weeklyHours).put("/api/working-hours/{id}", id).then().statusCode(200);
-        return id;
-    }
-
-    private static UUID registerPatient(String givenName, String familyName) {
-        return created(booking(Tokens.receptionist()).body("""
-                {"givenName":"%s","familyName":"%s","birthDate":"1971-04-12","email":"patient@example.dk",
-                 "phone":"+45 20 12 34 56","preferredLanguage":"da","reminderConsent":true}"""
-                .formatted(givenName, familyName)).post("/api/patients"));
-    }
-
-    /** Waits until treatment-service knows the patient from booking's event, then opens an episode of heel pain. */
-    private static UUID openEpisode(UUID patient) {
-        await().atMost(EVENTUAL).until(() -> treatment(Tokens.practitioner())
-                .get("/api/patients/{id}", patient).statusCode() == 200);
-        return created(treatment(Tokens.practitioner()).body("""
-                {"patientId":"%s","condition":"plantar_heel_pain","side":"right","symptomWeeks":10,
-                 "load":{"weightKg":88,"runs":true,"standingWork":false,"footwear":"Running shoes"},
-                 "referralSource":"self","redFlags":{"noImprovement":false,"swellingRednessWarmth":false,
-                 "cannotStandOrWalk":false,"systemicDisease":false}}""".formatted(patient)).post("/api/episodes"));
-    }
-
-    private static Map<String, Object> awaitOpenRequest(UUID plan, String reason) {
-        return await().atMost(EVENTUAL).until(() -> booking(Tokens.receptionist()).get("/api/scheduling-requests")
-                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$").stream()
-                        .filter(r -> plan.toString().equals(r.get("planId")) && reason.equals(r.get("reason")))
-                        .findFirst().orElse(null),
-                found -> found != null);
-    }
-
-    private static void advance(String appointment, String step) {
-        booking(Tokens.receptionist()).header("If-Match", etag(booking(Tokens.receptionist())
-                        .get("/api/appointments/{id}", appointment)))
-                .post("/api/appointments/{id}/" + step, appointment).then().statusCode(200);
-    }
-
-    private static String etag(Response response) {
-        return response.then().statusCode(200).extract().header("ETag");
-    }
-
-    private static UUID created(Response response) {
-        return UUID.fromString(response.then().statusCode(201).extract().path("id"));
-    }
-
-    /** Today in the clinic's time zone (booking-service's default, Europe/Copenhagen). */
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Copenhagen"));
-    }
-
-    private static String weeklyHours(List<DayOfWeek> weekdays, String start, String end, String breaks) {
-        StringBuilder days = new StringBuilder();
-        for (DayOfWeek day : weekdays) {
-            days.append(days.isEmpty() ? "" : ",").append("""
-                    {"weekday":"%s","start":"%s","end":"%s","breaks":%s}""".formatted(day, start, end, breaks));
-        }
-        return "{\"days\":[" + days + "]}";
     }
 }
