@@ -1,15 +1,17 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ClinicProvider } from './clinic';
 import { Layout } from './components/Layout';
-import { BookPage } from './pages/BookPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { HomePage } from './pages/HomePage';
-import { RequestsPage } from './pages/RequestsPage';
-import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
-import { WaitlistPage } from './pages/WaitlistPage';
+
+// The calendar is the page the desk opens all day and comes with the first script; the others load when first opened.
+const BookPage = lazy(() => import('./pages/BookPage').then((m) => ({ default: m.BookPage })));
+const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const WaitlistPage = lazy(() => import('./pages/WaitlistPage').then((m) => ({ default: m.WaitlistPage })));
+const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 import { useSession, type Role } from './session';
 
 function Guard({ roles, children }: { roles: Role[]; children: React.ReactElement }) {
@@ -36,16 +38,18 @@ export function App() {
   return (
     <ClinicProvider>
       <Layout>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/sign-in" element={<Navigate to="/" replace />} />
-          <Route path="/calendar" element={<Guard roles={['receptionist', 'admin', 'practitioner']}><CalendarPage /></Guard>} />
-          <Route path="/book" element={<Guard roles={['receptionist', 'admin']}><BookPage /></Guard>} />
-          <Route path="/requests" element={<Guard roles={['receptionist', 'admin']}><RequestsPage /></Guard>} />
-          <Route path="/waitlist" element={<Guard roles={['receptionist', 'admin']}><WaitlistPage /></Guard>} />
-          <Route path="/setup/*" element={<Guard roles={['admin']}><SetupPage /></Guard>} />
-          <Route path="*" element={<p>{t('app.notFound')}</p>} />
-        </Routes>
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/sign-in" element={<Navigate to="/" replace />} />
+            <Route path="/calendar" element={<Guard roles={['receptionist', 'admin', 'practitioner']}><CalendarPage /></Guard>} />
+            <Route path="/book" element={<Guard roles={['receptionist', 'admin']}><BookPage /></Guard>} />
+            <Route path="/requests" element={<Guard roles={['receptionist', 'admin']}><RequestsPage /></Guard>} />
+            <Route path="/waitlist" element={<Guard roles={['receptionist', 'admin']}><WaitlistPage /></Guard>} />
+            <Route path="/setup/*" element={<Guard roles={['admin']}><SetupPage /></Guard>} />
+            <Route path="*" element={<p>{t('app.notFound')}</p>} />
+          </Routes>
+        </Suspense>
       </Layout>
     </ClinicProvider>
   );

@@ -61,6 +61,8 @@ export interface AppointmentType {
 }
 
 interface ClinicData {
+  /** Whether the lists below have been read once: until then names and types are not known yet. */
+  ready: boolean;
   settings: ClinicSettings | null;
   practitioners: Practitioner[];
   rooms: Room[];
@@ -84,6 +86,7 @@ export function ClinicProvider({ children }: { children: ReactNode }) {
   const [rooms, setRooms] = useState<Room[]>([]);
   const [devices, setDevices] = useState<Device[]>([]);
   const [types, setTypes] = useState<AppointmentType[]>([]);
+  const [ready, setReady] = useState(false);
 
   // Each list as far as the user's role may read it: a practitioner sees no rooms or devices, and still the calendar.
   const reload = useCallback(async () => {
@@ -99,6 +102,7 @@ export function ClinicProvider({ children }: { children: ReactNode }) {
     setRooms(r.status === 'fulfilled' ? r.value.data : []);
     setDevices(d.status === 'fulfilled' ? d.value.data : []);
     setTypes(t.status === 'fulfilled' ? t.value.data : []);
+    setReady(true);
   }, []);
 
   useEffect(() => {
@@ -106,6 +110,7 @@ export function ClinicProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   const value = useMemo<ClinicData>(() => ({
+    ready,
     settings,
     practitioners,
     rooms,
@@ -121,7 +126,7 @@ export function ClinicProvider({ children }: { children: ReactNode }) {
       return type ? type.name[i18n.language as Language] ?? type.name.en : '';
     },
     zone: settings?.timeZone ?? 'Europe/Copenhagen',
-  }), [settings, practitioners, rooms, devices, types, reload, i18n.language]);
+  }), [ready, settings, practitioners, rooms, devices, types, reload, i18n.language]);
 
   return <ClinicContext.Provider value={value}>{children}</ClinicContext.Provider>;
 }

@@ -28,9 +28,13 @@ function naive(local: string): string {
  * screen reader reads as nonsense. Its layout is taken as layout; the appointments in it stay buttons with labels,
  * and the list view is the table of the same appointments. The scrolling timeline can be reached by keyboard.
  */
+const GRID_SEMANTICS = ['role', 'aria-label', 'aria-hidden', 'aria-colindex', 'aria-colspan', 'aria-haspopup']
+  .map((attribute) => `.ec[${attribute}], .ec [${attribute}]:not(.ec-event):not(.ec-main)`).join(', ');
+
 function plainLayout(root: HTMLElement, label: string): MutationObserver {
+  // only the elements that carry the library's roles: a day of 20 practitioners is thousands of grid cells
   const tidy = () => {
-    root.querySelectorAll('.ec, .ec *:not(.ec-event):not(.ec-main)').forEach((element) => {
+    root.querySelectorAll(GRID_SEMANTICS).forEach((element) => {
       for (const name of element.getAttributeNames()) {
         if (name === 'role' || name.startsWith('aria-')) {
           element.removeAttribute(name);
@@ -75,7 +79,7 @@ export function CalendarPage() {
   const [resource, setResource] = useState<string>('');
   const [showCancelled, setShowCancelled] = useState(false);
   const [layout, setLayout] = useState<'calendar' | 'list'>('calendar');
-  const [appointments, setAppointments] = useState<Appointment[]>([]);
+  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<{ id: string; move?: string } | null>(null);
@@ -114,7 +118,7 @@ export function CalendarPage() {
     void load();
   }, [load]);
 
-  const visible = useMemo(() => appointments.filter((a) => showCancelled || a.status !== 'cancelled')
+  const visible = useMemo(() => (appointments ?? []).filter((a) => showCancelled || a.status !== 'cancelled')
     .sort((x, y) => x.start.localeCompare(y.start)), [appointments, showCancelled]);
 
   const events = useMemo(() => visible.map((a) => {
@@ -154,6 +158,8 @@ export function CalendarPage() {
       firstDay: 1,
       allDaySlot: false,
       nowIndicator: false,
+      eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       eventStartEditable: true,
       eventDurationEditable: false,
       // a drag moves the time only: who and where stay, as a move in the dialog keeps them
@@ -201,14 +207,32 @@ export function CalendarPage() {
       return;
     }
     c.setOption('locale', locale(i18n.language));
-    c.setOption('eventTimeFormat', { hour: '2-digit', minute: '2-digit', hour12: false });
-    c.setOption('slotLabelFormat', { hour: '2-digit', minute: '2-digit', hour12: false });
-    c.setOption('editable', reception);
+  }, [i18n.language]);
+
+  // each option set only when it changes: a new value makes the calendar lay out every appointment again
+  useEffect(() => {
+    calendar.current?.setOption('editable', reception);
+  }, [reception]);
+
+  useEffect(() => {
+    const c = calendar.current;
+    if (!c) {
+      return;
+    }
     c.setOption('view', view === 'day' ? 'resourceTimelineDay' : 'timeGridWeek');
     c.setOption('date', date);
+  }, [view, date]);
+
+  // laid out once, when both the appointments and the names and types they show are known
+  const loaded = clinic.ready && appointments !== null;
+  useEffect(() => {
+    const c = calendar.current;
+    if (!c || !loaded) {
+      return;
+    }
     c.setOption('resources', view === 'day' ? resources : []);
     c.setOption('events', view === 'day' ? events : events.map((e) => ({ ...e, resourceIds: [] })));
-  }, [i18n.language, view, date, resources, events, reception]);
+  }, [view, resources, events, loaded]);
 
   return (
     <section>

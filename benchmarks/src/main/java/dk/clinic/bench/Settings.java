@@ -13,7 +13,7 @@ import java.util.Map;
  * defaults and are not used.
  */
 record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, String pgPassword, String database,
-                Path workDirectory, Duration duration, int searches, int clients, int requests) {
+                Path workDirectory, Duration duration, int searches, int clients, int requests, int pageLoads) {
 
     static final String BOOKING_USAGE = """
             Usage: ./clinic bench [--duration SECONDS] [--searches N] [--clients N]
@@ -26,6 +26,11 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
               --requests  timed timeline requests one at a time, and per client in the concurrent run (default 500)
               --clients   clients in the concurrent run (default 4)""";
 
+    static final String CALENDAR_USAGE = """
+            Usage: ./clinic bench calendar [--requests N] [--loads N]
+              --requests  timed requests for the day's appointments (default 500)
+              --loads     timed page loads in Chromium, in a fresh profile and as reloads (default 20 each)""";
+
     /** ./clinic bench: booking-service in CLINIC_BENCH_DB (clinic_bench), files in .clinic/bench. */
     static Settings booking(String[] args) {
         Map<String, Integer> options = options(args, BOOKING_USAGE,
@@ -34,7 +39,7 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_DB", "clinic_bench"), root.resolve(".clinic/bench"),
-                Duration.ofSeconds(options.get("--duration")), options.get("--searches"), options.get("--clients"), 0);
+                Duration.ofSeconds(options.get("--duration")), options.get("--searches"), options.get("--clients"), 0, 0);
     }
 
     /**
@@ -47,7 +52,21 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_TREATMENT_DB", "clinic_bench_treatment"), root.resolve(".clinic/bench-timeline"),
-                Duration.ZERO, 0, options.get("--clients"), options.get("--requests"));
+                Duration.ZERO, 0, options.get("--clients"), options.get("--requests"), 0);
+    }
+
+    /**
+     * ./clinic bench calendar: booking-service and clinic-web in CLINIC_BENCH_CALENDAR_DB (clinic_bench_calendar),
+     * files in .clinic/bench-calendar.
+     */
+    static Settings calendar(String[] args) {
+        Map<String, Integer> options = options(args, CALENDAR_USAGE, Map.of("--requests", 500, "--loads", 20));
+        Path root = root("booking-service");
+        root("clinic-web");
+        return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
+                env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
+                env("CLINIC_BENCH_CALENDAR_DB", "clinic_bench_calendar"), root.resolve(".clinic/bench-calendar"),
+                Duration.ZERO, 0, 1, options.get("--requests"), options.get("--loads"));
     }
 
     /** The given options over their defaults; every value a positive whole number. */
