@@ -7,6 +7,7 @@ import dk.clinic.web.session.SessionSecurity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The pages' way to the services: {@code /api/booking/...} is booking-service's {@code /api/...}, and so on, called
@@ -45,6 +47,10 @@ public class ServiceProxy {
             "X-Request-Id");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "ETag", "X-Total-Count",
             "Retry-After", "X-Request-Id");
+
+    /** Segments of letters, digits and {@code -._~} only: ids, names of resources and actions, never {@code ..}. */
+    private static final Pattern SERVICE_PATH =
+            Pattern.compile("(?!.*(^|/)\\.{1,2}(/|$))[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
 
     private final Map<String, String> services;
     private final SessionSecurity security;
@@ -65,25 +71,25 @@ public class ServiceProxy {
     }
 
     @GET
-    public Response get(@PathParam("service") String service, @PathParam("path") String path,
+    public Response get(@PathParam("service") String service, @Encoded @PathParam("path") String path,
                         @Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("GET", service, path, uri, headers, null);
     }
 
     @POST
-    public Response post(@PathParam("service") String service, @PathParam("path") String path,
+    public Response post(@PathParam("service") String service, @Encoded @PathParam("path") String path,
                          @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("POST", service, path, uri, headers, body);
     }
 
     @PUT
-    public Response put(@PathParam("service") String service, @PathParam("path") String path,
+    public Response put(@PathParam("service") String service, @Encoded @PathParam("path") String path,
                         @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PUT", service, path, uri, headers, body);
     }
 
     @DELETE
-    public Response delete(@PathParam("service") String service, @PathParam("path") String path,
+    public Response delete(@PathParam("service") String service, @Encoded @PathParam("path") String path,
                            @Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("DELETE", service, path, uri, headers, null);
     }
@@ -91,25 +97,31 @@ public class ServiceProxy {
     private Response forward(String method, String service, String path, UriInfo uri, HttpHeaders headers,
                              byte[] body) {
         String base = services.get(service);
-        if (base == null || path.contains("..")) {
-            return Problems.of(404, "not-found", "Not found", "No such service: " + service);
+        if (base == null || !SERVICE_PATH.matcher(path).matches()) {
+            return Problems.of(404, "not-found", "Not found", "There is nothing at this address");
         }
         Optional<String> token = security.token(identity);
         if (token.isEmpty()) {
             return Problems.of(401, "unauthenticated", "Sign-in required", "Sign in to continue");
         }
         String query = uri.getRequestUri().getRawQuery();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/" + path
-                        + (query == null ? "" : "?" + query)))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token.get())
-                .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String name : REQUEST_HEADERS) {
-            String value = headers.getHeaderString(name);
-            if (value != null) {
-                request.header(name, value);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(base + "/api/" + path + (query == null ? "" : "?" + query)))
+                    .timeout(timeout)
+                    .header("Authorization", "Bearer " + token.get())
+                    .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (String name : REQUEST_HEADERS) {
+                String value = headers.getHeaderString(name);
+                if (value != null) {
+                    request.header(name, value);
+                }
             }
+        } catch (IllegalArgumentException unusable) {
+            // a query or a header value no HTTP client may send on
+            return Problems.of(400, "invalid-request", "The request is not valid",
+                    "The address or a header holds characters that cannot be passed on");
         }
         HttpResponse<byte[]> answer;
         try {
