@@ -3,10 +3,14 @@ package dk.clinic.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.UnwrapException;
 
 import java.util.List;
 import java.util.Map;
@@ -16,27 +20,34 @@ import java.util.stream.Collectors;
  * Every refusal of the web app's own, as problem details: a path that is no page or service call, a method or a
  * media type it does not take, a body it cannot read. What the services refuse comes through the proxy as they said it.
  */
+@UnwrapException(WebApplicationException.class)
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    // Neither NotFoundException nor a catch-all: a path no resource takes must go on to the pages (the app's own routes,
+    // such as /calendar), and ApiAddresses answers for the /api paths that name no service call. A body Jackson cannot
+    // read arrives wrapped in a WebApplicationException, which is unwrapped to its cause (@UnwrapException).
 
     @ServerExceptionMapper
-    public Response refused(WebApplicationException refusal) {
+    public Response notAllowed(NotAllowedException refusal) {
+        return Problems.of(405, "method-not-allowed", "Method not allowed", "This address does not take that method");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException refusal) {
+        return Problems.of(406, "not-acceptable", "Not acceptable", "The answer is JSON");
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException refusal) {
+        return Problems.of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json");
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(BadRequestException refusal) {
         if (refusal.getCause() instanceof JsonProcessingException unreadable) {
             return unreadable(unreadable);
         }
-        int status = refusal.getResponse().getStatus();
-        return switch (status) {
-            case 404 -> Problems.of(404, "not-found", "Not found", "There is nothing at this address");
-            case 405 -> Problems.of(405, "method-not-allowed", "Method not allowed",
-                    "This address does not take that method");
-            case 406 -> Problems.of(406, "not-acceptable", "Not acceptable", "The answer is JSON");
-            case 415 -> Problems.of(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json");
-            default -> status >= 500 ? unexpected(refusal)
-                    : Problems.of(status, "invalid-request", "The request is not valid",
-                    refusal.getMessage() == null ? "The request could not be read" : refusal.getMessage());
-        };
+        return Problems.of(400, "invalid-request", "The request is not valid", "The request could not be read");
     }
 
     /** A body that is not JSON, or JSON of the wrong shape: named by the field where reading stopped. */
@@ -61,13 +72,5 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException mismatched) {
         return unreadable(mismatched);
-    }
-
-    /** A fault of the web app's own: logged with its cause, answered without it. */
-    @ServerExceptionMapper
-    public Response unexpected(Exception fault) {
-        LOG.error("unexpected failure", fault);
-        return Problems.of(500, "internal-error", "Something went wrong in the web app",
-                "The failure is logged; try again, and tell the clinic's administrator if it repeats");
     }
 }

@@ -26,6 +26,14 @@ class WebRefusalsTest {
     }
 
     @Test
+    void anAddressUnderApiThatNamesNoServiceCallIsNotFound() {
+        for (String path : new String[] {"/api", "/api/booking", "/api/booking/"}) {
+            given().get(path).then().statusCode(404).contentType(Problems.MEDIA_TYPE)
+                    .body("type", equalTo("https://clinic.example/problems/not-found"));
+        }
+    }
+
+    @Test
     void aCallToAServiceWithoutASessionAsksForSignIn() {
         given().get("/api/booking/patients")
                 .then().statusCode(401).contentType(Problems.MEDIA_TYPE)
