@@ -239,6 +239,9 @@ public final class CalendarBenchmark {
                         reloads.add(milestones);
                     }
                 }
+                // what the desk sees, for a reviewer: is a full day of 20 practitioners readable?
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(settings.workDirectory().resolve("day-calendar.png")));
             }
             String version = browser.version();
             browser.close();
