@@ -42,6 +42,28 @@ export interface Answer<T> {
   total?: number;
 }
 
+declare global {
+  interface Window {
+    /** Answers index.html asked for while the scripts loaded, by URL. */
+    clinicPrefetch?: Record<string, Promise<Response>>;
+  }
+}
+
+/** An answer index.html asked for early: taken once, and only while it is fresh and a success. */
+async function prefetched(url: string): Promise<Response | undefined> {
+  const early = window.clinicPrefetch?.[url];
+  if (!early) {
+    return undefined;
+  }
+  delete window.clinicPrefetch![url];
+  try {
+    const response = await early;
+    return response.ok && performance.now() < 10_000 ? response : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let onSignedOut: () => void = () => undefined;
 
 /** What to do when a service says the session is over (401): the app shows the sign-in page. */
@@ -83,7 +105,7 @@ export async function call<T>(method: string, url: string, options: { body?: unk
   }
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = (method === 'GET' ? await prefetched(url) : undefined) ?? await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',

@@ -8,7 +8,6 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
 import dk.clinic.testing.Tokens;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,14 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningClinic.Started.class)
 class ReceptionStoriesTest {
 
-    private static RunningClinic clinic;
-    private static Arrange arrange;
-
-    @BeforeAll
-    static void start() {
-        clinic = RunningClinic.get();
-        arrange = new Arrange(clinic);
-    }
+    private final RunningClinic clinic = RunningClinic.get();
+    private final Arrange arrange = new Arrange(clinic);
 
     @Test
     void aNewPatientIsRegisteredAtTheDeskAndBookedForShockwaveOnTheUnit() {
@@ -350,7 +343,7 @@ class ReceptionStoriesTest {
         return visit.page.locator(".ec-event[role=button][aria-label*=\"" + patientName + "\"]");
     }
 
-    private static UUID patientNamed(String name) {
+    private UUID patientNamed(String name) {
         List<String> ids = arrange.booking(Tokens.receptionist()).queryParam("name", name).get("/api/patients")
                 .then().statusCode(200).extract().path("id");
         assertThat(ids).hasSize(1);

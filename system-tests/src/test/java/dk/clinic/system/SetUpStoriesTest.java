@@ -3,7 +3,6 @@ package dk.clinic.system;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import dk.clinic.testing.Tokens;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,14 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningClinic.Started.class)
 class SetUpStoriesTest {
 
-    private static RunningClinic clinic;
-    private static Arrange arrange;
-
-    @BeforeAll
-    static void start() {
-        clinic = RunningClinic.get();
-        arrange = new Arrange(clinic);
-    }
+    private final RunningClinic clinic = RunningClinic.get();
+    private final Arrange arrange = new Arrange(clinic);
 
     @Test
     void anAdminAddsAPractitionerWithHoursWhoThenAppearsInTheCalendarWithFreeTimes() {
@@ -100,7 +93,7 @@ class SetUpStoriesTest {
         }
     }
 
-    private static UUID practitionerNamed(String name) {
+    private UUID practitionerNamed(String name) {
         List<Map<String, Object>> all = arrange.booking(Tokens.admin()).get("/api/practitioners")
                 .then().statusCode(200).extract().path("$");
         return all.stream().filter(p -> name.equals(p.get("name"))).map(p -> UUID.fromString((String) p.get("id")))

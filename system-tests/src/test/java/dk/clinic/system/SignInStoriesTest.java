@@ -5,7 +5,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dk.clinic.testing.ChildProcesses;
 import dk.clinic.testing.ServiceProcess;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,14 +25,8 @@ import static dk.clinic.system.Arrange.local;
 @ExtendWith(RunningClinic.Started.class)
 class SignInStoriesTest {
 
-    private static RunningClinic clinic;
-    private static Arrange arrange;
-
-    @BeforeAll
-    static void start() {
-        clinic = RunningClinic.get();
-        arrange = new Arrange(clinic);
-    }
+    private final RunningClinic clinic = RunningClinic.get();
+    private final Arrange arrange = new Arrange(clinic);
 
     @Test
     void theReceptionistSignsInOnKeycloaksOwnPageSeesTheDayAndSignsOut() throws Exception {
