@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,6 +22,8 @@ import java.util.stream.Stream;
  */
 public final class ChildProcesses {
 
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private ChildProcesses() {
     }
 
@@ -28,11 +32,21 @@ public final class ChildProcesses {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /**
+     * A port nothing listens on now, and one this JVM has not handed out before: two services started at once must not
+     * be given the same port (the system had closed the probe's socket, so it could hand the same port out twice, and
+     * the second service then failed to bind while the first answered in its place).
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no free port that this JVM has not handed out already");
     }
 
     public static void awaitPort(Process process, int port, Duration timeout, String what, Path log)

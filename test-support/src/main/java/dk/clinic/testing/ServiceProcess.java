@@ -168,6 +168,11 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    // the management interface answers before the API's port is bound: ready means both
+                    ChildProcesses.awaitPort(process, port, Duration.between(Instant.now(), deadline), name, log);
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited during start-up:\n" + ChildProcesses.tail(log));
+                    }
                     return;
                 }
             } catch (IOException notYet) {
