@@ -89,6 +89,7 @@ export function ClinicProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
 
   // Each list as far as the user's role may read it: a practitioner sees no rooms or devices, and still the calendar.
+  // index.html asks for these same addresses while the scripts load: a change here belongs there too.
   const reload = useCallback(async () => {
     const [clinic, p, r, d, t] = await Promise.allSettled([
       booking.get<ClinicSettings>('/clinic'),

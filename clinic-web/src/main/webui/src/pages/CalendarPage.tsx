@@ -104,6 +104,7 @@ export function CalendarPage() {
     setError(null);
     setLoading(true);
     try {
+      // index.html asks for the day view's address (from, to, size, in this order) while the scripts load
       const filter = weekFilter ? { [group]: weekFilter } : {};
       const { data } = await booking.get<Appointment[]>('/appointments', { from, to, size: 500, ...filter });
       setAppointments(data);

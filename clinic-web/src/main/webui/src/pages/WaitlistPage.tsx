@@ -147,6 +147,8 @@ function AddToWaitlist({ onAdded }: { onAdded: () => void }) {
   const [latest, setLatest] = useState('');
   const [priority, setPriority] = useState(3);
   const [error, setError] = useState<unknown>(null);
+  // a new picker after each patient put on the list: the last search must not stay offered for the next one
+  const [added, setAdded] = useState(0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -157,6 +159,7 @@ function AddToWaitlist({ onAdded }: { onAdded: () => void }) {
         earliest, latest, priority,
       });
       setPatient(null);
+      setAdded((count) => count + 1);
       onAdded();
     } catch (e) {
       setError(e);
@@ -166,7 +169,7 @@ function AddToWaitlist({ onAdded }: { onAdded: () => void }) {
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="add-waitlist">
       <h2 id="add-waitlist">{t('waitlist.add')}</h2>
-      <PatientPicker value={patient} onChange={setPatient} />
+      <PatientPicker key={added} value={patient} onChange={setPatient} />
       <div className="row">
         <label><span>{t('field.appointmentTypeId')}</span>
           <select required value={typeId} onChange={(e) => setTypeId(e.target.value)}>

@@ -439,6 +439,7 @@ public final class CalendarBenchmark {
             line(out, "Data:    %d practitioners, each booked for the whole of %s (%s): %d appointments, among %,d "
                             + "patients", figures.practitioners(), figures.day(), figures.day().getDayOfWeek(),
                     figures.appointments(), ClinicSeed.PATIENTS);
+            line(out, "         set up through the API in %s", Bench.seconds(figures.seeded()));
             out.append('\n');
             line(out, "Server: the day's appointments, GET ...appointments?from=%s&to=%s&size=500, one at a time",
                     figures.day(), figures.day());

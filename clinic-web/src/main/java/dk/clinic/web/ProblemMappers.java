@@ -57,15 +57,12 @@ public class ProblemMappers {
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")) : "";
-        Response problem = Problems.of(400, "invalid-body", "The request body is not valid",
-                field.isEmpty() ? "The body is not the JSON this address takes" : field + " has the wrong type");
         if (field.isEmpty()) {
-            return problem;
+            return Problems.of(400, "invalid-body", "The request body is not valid",
+                    "The body is not the JSON this address takes");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = (Map<String, Object>) problem.getEntity();
-        body.put("errors", List.of(Map.of("field", field, "reason", "has the wrong type")));
-        return problem;
+        return Problems.of(400, "invalid-body", "The request body is not valid", field + " has the wrong type",
+                List.of(Map.of("field", field, "reason", "has the wrong type")));
     }
 
     /** JSON of the wrong shape (Quarkus has a mapper of its own for this one, which answers in another format). */
