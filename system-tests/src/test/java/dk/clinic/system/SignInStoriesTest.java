@@ -67,7 +67,8 @@ class SignInStoriesTest {
             visit.screenshot("keycloak-login");
             visit.page.locator("#kc-login").click();
 
-            assertThat(visit.page).hasURL(web + "/");
+            // back on the web app's home, which sends a receptionist on to the calendar
+            assertThat(visit.page).hasURL(web + "/calendar");
             assertThat(visit.page.locator("header.top .user")).hasText("rita");
             Locator navigation = visit.page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions()
                     .setName(en.get("nav.label")));
