@@ -21,8 +21,16 @@ public enum EventType {
     APPOINTMENT_FULFILLED("clinic.booking.appointment.fulfilled.v1", Topic.BOOKING_APPOINTMENTS),
     APPOINTMENT_NO_SHOW("clinic.booking.appointment.noshow.v1", Topic.BOOKING_APPOINTMENTS),
     WAITLIST_OFFER_MADE("clinic.booking.waitlist.offer-made.v1", Topic.BOOKING_WAITLIST),
+    EPISODE_OPENED("clinic.treatment.episode.opened.v1", Topic.TREATMENT_EPISODES),
+    EPISODE_CHANGED("clinic.treatment.episode.changed.v1", Topic.TREATMENT_EPISODES),
+    EPISODE_CLOSED("clinic.treatment.episode.closed.v1", Topic.TREATMENT_EPISODES),
+    PLAN_CHANGED("clinic.treatment.plan.changed.v1", Topic.TREATMENT_PLANS),
+    PLAN_REVIEW_DECIDED("clinic.treatment.plan.review-decided.v1", Topic.TREATMENT_PLANS),
     PLAN_REVIEW_DUE("clinic.treatment.plan.review-due.v1", Topic.TREATMENT_PLANS),
     PLAN_CLOSED("clinic.treatment.plan.closed.v1", Topic.TREATMENT_PLANS),
+    SESSION_DELIVERED("clinic.treatment.session.delivered.v1", Topic.TREATMENT_SESSIONS),
+    SESSION_RECORDED("clinic.treatment.session.recorded.v1", Topic.TREATMENT_SESSIONS),
+    OUTCOME_RECORDED("clinic.treatment.outcome.recorded.v1", Topic.TREATMENT_OUTCOMES),
     SCHEDULING_REQUESTED("clinic.treatment.scheduling.requested.v1", Topic.TREATMENT_SCHEDULING);
 
     private static final Map<String, EventType> BY_NAME =

@@ -8,7 +8,10 @@ public enum Topic {
     BOOKING_PATIENTS("booking.patients"),
     BOOKING_APPOINTMENTS("booking.appointments"),
     BOOKING_WAITLIST("booking.waitlist"),
+    TREATMENT_EPISODES("treatment.episodes"),
     TREATMENT_PLANS("treatment.plans"),
+    TREATMENT_SESSIONS("treatment.sessions"),
+    TREATMENT_OUTCOMES("treatment.outcomes"),
     TREATMENT_SCHEDULING("treatment.scheduling");
 
     private final String address;

@@ -98,6 +98,9 @@ public class EpisodeOfCare {
     @Column(name = "opened_by", nullable = false)
     public String openedBy;
 
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Version
     public long version;
 

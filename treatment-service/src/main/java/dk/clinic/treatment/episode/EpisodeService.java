@@ -1,5 +1,6 @@
 package dk.clinic.treatment.episode;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
@@ -22,11 +23,13 @@ public class EpisodeService {
     private final CurrentUser user;
     private final Event<EpisodeReferred> referred;
     private final Event<EpisodeClosed> closed;
+    private final EpisodeEvents events;
     private final Clock clock;
 
     EpisodeService(EpisodeRepository repository, PatientDirectory patients, CurrentUser user, Event<EpisodeReferred> referred,
-                   Event<EpisodeClosed> closed, Clock clock) {
+                   Event<EpisodeClosed> closed, EpisodeEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.clock = clock;
         this.patients = patients;
         this.user = user;
@@ -61,6 +64,7 @@ public class EpisodeService {
         episode.openedAt = clock.instant();
         episode.openedBy = user.name();
         repository.persistAndFlush(episode);
+        events.record(EventType.EPISODE_OPENED, episode);
         return episode;
     }
 
@@ -77,6 +81,7 @@ public class EpisodeService {
         episode.referralDecidedBy = user.name();
         episode.referralDecidedAt = clock.instant();
         repository.flush();
+        events.record(EventType.EPISODE_CHANGED, episode);
         if (request.decision() == EpisodeOfCare.ReferralDecision.refer) {
             referred.fire(new EpisodeReferred(episode.id, request.reason()));
         }
@@ -89,7 +94,9 @@ public class EpisodeService {
         Versions.requireCurrent(ifMatch, episode.version, "Episode");
         requireOpen(episode);
         episode.status = EpisodeOfCare.Status.closed;
+        episode.closedAt = clock.instant();
         repository.flush();
+        events.record(EventType.EPISODE_CLOSED, episode);
         closed.fire(new EpisodeClosed(episode.id));
         return episode;
     }

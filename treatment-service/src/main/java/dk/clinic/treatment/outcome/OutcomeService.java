@@ -35,10 +35,13 @@ public class OutcomeService {
     private final OutcomeScoring scoring;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final OutcomeEvents events;
     private final Clock clock;
 
-    OutcomeService(OutcomeRepository repository, EpisodeService episodes, OutcomeScoring scoring, CurrentUser user, ObjectMapper json, Clock clock) {
+    OutcomeService(OutcomeRepository repository, EpisodeService episodes, OutcomeScoring scoring, CurrentUser user,
+                   ObjectMapper json, OutcomeEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.clock = clock;
         this.episodes = episodes;
         this.scoring = scoring;
@@ -81,6 +84,7 @@ public class OutcomeService {
             throw ProblemException.conflict("baseline-exists", "The episode already has a baseline for this measure",
                     "Record follow-ups as week_N").field("timepoint", "baseline already recorded for " + instrument);
         }
+        events.recorded(measurement, episode.patientId);
         return measurement;
     }
 

@@ -79,7 +79,7 @@ public class PlanService {
         for (int i = 0; i < request.courses().size(); i++) {
             addCourse(plan, request.courses().get(i), "courses[" + i + "]");
         }
-        versions.record(plan, courses(plan.id), "Plan created");
+        recordVersion(plan, "Plan created");
         return plan;
     }
 
@@ -87,7 +87,7 @@ public class PlanService {
     public TreatmentPlan addCourse(UUID planId, String ifMatch, PlanRequests.AddCourse request) {
         TreatmentPlan plan = requireChangeable(planId, ifMatch);
         Course course = addCourse(plan, request.course(), "course");
-        versions.record(plan, courses(plan.id), "Course added (" + course.modality + "): " + request.reason());
+        recordVersion(plan, "Course added (" + course.modality + "): " + request.reason());
         touch(plan);
         return plan;
     }
@@ -96,7 +96,7 @@ public class PlanService {
     public TreatmentPlan changeGoals(UUID planId, String ifMatch, PlanRequests.ChangeGoals request) {
         TreatmentPlan plan = requireChangeable(planId, ifMatch);
         plan.goals = write(request.goals());
-        versions.record(plan, courses(plan.id), "Goals changed: " + request.reason());
+        recordVersion(plan, "Goals changed: " + request.reason());
         touch(plan);
         return plan;
     }
@@ -159,7 +159,8 @@ public class PlanService {
             plan.status = anyCourseInReview(plan.id) ? TreatmentPlan.Status.review_due : TreatmentPlan.Status.active;
         }
         entityManager.persist(decision);
-        versions.record(plan, courses(plan.id), change + ": " + request.reason());
+        events.reviewDecided(decision, plan, patientOf(plan), course);
+        recordVersion(plan, change + ": " + request.reason());
         touch(plan);
         if (plan.closed()) {
             events.closed(plan, patientOf(plan), request.reason());
@@ -191,9 +192,13 @@ public class PlanService {
     /**
      * Counts a delivered session against its course. At the course's review point the course and the plan become
      * "review due" (and an event says so) until the practitioner decides.
+     *
+     * @return the session's number in its course
      */
-    public void sessionDelivered(Course course) {
+    public int sessionDelivered(Course course) {
         TreatmentPlan plan = repository.findById(course.planId, LockModeType.PESSIMISTIC_WRITE);
+        // under the plan's lock, the count is the committed one: two sessions delivered at once get numbers 1 and 2
+        entityManager.refresh(course);
         course.sessionsDelivered++;
         if (!plan.closed() && course.status == Course.Status.active
                 && course.sessionsDelivered >= course.reviewAfterSessions) {
@@ -202,6 +207,7 @@ public class PlanService {
             touch(plan);
             events.reviewDue(plan, patientOf(plan), course);
         }
+        return course.sessionsDelivered;
     }
 
     /** Sessions may be recorded: the episode is treatable, the plan open, and the course not awaiting its review. */
@@ -290,7 +296,7 @@ public class PlanService {
     private void close(TreatmentPlan plan, TreatmentPlan.Status status, String reason) {
         endCourses(plan, Course.Status.stopped);
         plan.status = status;
-        versions.record(plan, courses(plan.id), "Plan " + status + ": " + reason);
+        recordVersion(plan, "Plan " + status + ": " + reason);
         touch(plan);
         events.closed(plan, patientOf(plan), reason);
     }
@@ -301,6 +307,13 @@ public class PlanService {
                 course.status = status;
             }
         }
+    }
+
+    /** The plan as it now is becomes its next numbered version, and others are told. */
+    private void recordVersion(TreatmentPlan plan, String change) {
+        List<Course> courses = courses(plan.id);
+        versions.record(plan, courses, change);
+        events.changed(plan, patientOf(plan), courses);
     }
 
     private boolean anyCourseInReview(UUID planId) {

@@ -32,6 +32,10 @@ public class SessionRecord {
     @Column(name = "delivered_at", nullable = false)
     public Instant deliveredAt;
 
+    /** The n-th session delivered in its course. */
+    @Column(name = "number_in_course", nullable = false)
+    public int numberInCourse;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

@@ -2,6 +2,7 @@ package dk.clinic.treatment.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.clinic.contracts.EventType;
 import dk.clinic.platform.problem.ProblemException;
 import dk.clinic.platform.rest.Versions;
 import dk.clinic.platform.security.CurrentUser;
@@ -26,10 +27,13 @@ public class SessionService {
     private final ModalityCatalogue modalities;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final SessionEvents events;
     private final Clock clock;
 
-    SessionService(SessionRepository repository, PlanService plans, ModalityCatalogue modalities, CurrentUser user, ObjectMapper json, Clock clock) {
+    SessionService(SessionRepository repository, PlanService plans, ModalityCatalogue modalities, CurrentUser user,
+                   ObjectMapper json, SessionEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.clock = clock;
         this.plans = plans;
         this.modalities = modalities;
@@ -55,6 +59,7 @@ public class SessionService {
         } else {
             write(session, course, request.record(), "record");
         }
+        session.numberInCourse = plans.sessionDelivered(course);
         repository.persist(session);
         try {
             repository.flush();
@@ -62,7 +67,7 @@ public class SessionService {
             throw ProblemException.conflict("session-exists", "The appointment already has a session record",
                     "One appointment is one session").field("appointmentId", "already has a session record");
         }
-        plans.sessionDelivered(course);
+        events.record(EventType.SESSION_DELIVERED, session, course);
         return session;
     }
 
@@ -82,8 +87,10 @@ public class SessionService {
         session.status = SessionRecord.Status.awaiting_record;
         session.details = "{}";
         session.adverseEvents = "[]";
+        session.numberInCourse = plans.sessionDelivered(course);
         repository.persist(session);
-        plans.sessionDelivered(course);
+        repository.flush();
+        events.record(EventType.SESSION_DELIVERED, session, course);
     }
 
     /** Writes (or corrects) the record of a delivered session. */
@@ -94,6 +101,7 @@ public class SessionService {
         Course course = plans.course(session.courseId);
         write(session, course, record, "");
         repository.flush();
+        events.record(EventType.SESSION_RECORDED, session, course);
         return session;
     }
 

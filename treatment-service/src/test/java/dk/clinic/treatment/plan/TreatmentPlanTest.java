@@ -70,7 +70,9 @@ class TreatmentPlanTest {
         Fixtures.deliver(plan, course, NEEDLING).then().statusCode(409).body("type", containsString("review-due"));
 
         ConsumerRecord<String, String> due = KafkaTestClient.await(Topic.TREATMENT_PLANS,
-                r -> planId.equals(header(r, "ce_subject")), 1, Duration.ofSeconds(30)).getFirst();
+                r -> planId.equals(header(r, "ce_subject"))
+                        && "clinic.treatment.plan.review-due.v1".equals(header(r, "ce_type")), 1,
+                Duration.ofSeconds(30)).getFirst();
         assertThat(header(due, "ce_type")).isEqualTo("clinic.treatment.plan.review-due.v1");
         assertThat(EventContracts.get().violations(header(due, "ce_type"), due.value())).isEmpty();
 
