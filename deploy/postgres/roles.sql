@@ -1,5 +1,5 @@
 -- Cluster-wide part of the database set-up, run as a superuser. Idempotent.
--- Each service logs in with its own role; neither role can read the other's schema.
+-- Each service logs in with its own role; no role can read another's schema.
 -- The passwords are local defaults (the local server trusts loopback); production overrides them.
 DO $$
 BEGIN
@@ -8,6 +8,9 @@ BEGIN
     END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'treatment_svc') THEN
         CREATE ROLE treatment_svc LOGIN PASSWORD 'treatment';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reporting_svc') THEN
+        CREATE ROLE reporting_svc LOGIN PASSWORD 'reporting';
     END IF;
 END
 $$;

@@ -1,0 +1,61 @@
+package dk.clinic.reporting.readmodel;
+
+import dk.clinic.contracts.EventType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Empties the read model and replays the event log into it, in one transaction: reports go on answering from the
+ * old tables until the new ones commit, and events arriving meanwhile wait for it (they are applied after).
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final List<String> TABLES = List.of("episode", "course", "session", "outcome_score",
+            "review_decision", "appointment");
+
+    private final EntityManager entityManager;
+    private final EventLog log;
+    private final Projector projector;
+
+    ReadModelRebuild(EntityManager entityManager, EventLog log, Projector projector) {
+        this.entityManager = entityManager;
+        this.log = log;
+        this.projector = projector;
+    }
+
+    /** Rebuilds in arrival order. */
+    public Result rebuild() {
+        return rebuild(EventLog.Order.ARRIVAL);
+    }
+
+    /** Rebuilds visiting the events in {@code order}; any order gives the same read model. */
+    Result rebuild(EventLog.Order order) {
+        long started = System.nanoTime();
+        long[] replayed = {0};
+        QuarkusTransaction.requiringNew().timeout((int) Duration.ofHours(1).toSeconds()).run(() -> {
+            log.holdArrivals();
+            TABLES.forEach(table -> entityManager.createNativeQuery("delete from " + table).executeUpdate());
+            log.replay(order, (connection, type, data) -> {
+                projector.apply(connection, EventType.named(type).orElseThrow(), data);
+                replayed[0]++;
+            });
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Result result = new Result(replayed[0], took.toMillis(),
+                took.isZero() ? 0 : Math.round(replayed[0] / (took.toNanos() / 1e9)));
+        LOG.infof("Read model rebuilt from %d events in %d ms (%d events/s)", result.events(), result.millis(),
+                result.eventsPerSecond());
+        return result;
+    }
+
+    /** What a rebuild did. */
+    public record Result(long events, long millis, long eventsPerSecond) {
+    }
+}
