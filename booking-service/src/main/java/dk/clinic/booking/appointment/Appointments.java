@@ -53,6 +53,16 @@ public class Appointments {
                 AppointmentStatus.booked, after);
     }
 
+    /**
+     * The appointments that held their resources at some time between {@code from} and {@code to}: booked, arrived,
+     * fulfilled, or a no-show (the time was kept for the patient until they did not come); not the cancelled ones.
+     */
+    public List<Appointment> holdingTimeBetween(Instant from, Instant to) {
+        return repository.list("start < ?1 and end > ?2 and status in ?3", to, from,
+                List.of(AppointmentStatus.booked, AppointmentStatus.arrived, AppointmentStatus.fulfilled,
+                        AppointmentStatus.noshow));
+    }
+
     AppointmentQuery.Result page(AppointmentQuery query, int page, int size) {
         var found = repository.find(query.where(), Sort.by("start").and("id"), query.parameters())
                 .page(io.quarkus.panache.common.Page.of(page, size));
