@@ -17,3 +17,5 @@ $$;
 -- Two bookings inserting the same overlapping hold at the same instant wait on each other; PostgreSQL breaks the
 -- tie after deadlock_timeout (1 s by default). The loser gets its 409 sooner this way.
 ALTER ROLE booking_svc SET deadlock_timeout = '100ms';
+-- reporting-service's reports sort and hash hundreds of thousands of rows; in memory, not in temporary files.
+ALTER ROLE reporting_svc SET work_mem = '64MB';

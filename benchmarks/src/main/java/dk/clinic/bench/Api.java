@@ -82,8 +82,17 @@ final class Api {
         }
     }
 
+    /** A POST without a body that may take long (a rebuild). */
+    Answer postLong(String path, String token, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.noBody()), token);
+    }
+
     private Answer send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
-        request.timeout(TIMEOUT).header("Accept", "application/json");
+        if (request.build().timeout().isEmpty()) {
+            request.timeout(TIMEOUT);
+        }
+        request.header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -13,7 +13,8 @@ import java.util.Map;
  * defaults and are not used.
  */
 record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, String pgPassword, String database,
-                Path workDirectory, Duration duration, int searches, int clients, int requests, int pageLoads) {
+                Path workDirectory, Duration duration, int searches, int clients, int requests, int pageLoads,
+                int episodes) {
 
     static final String BOOKING_USAGE = """
             Usage: ./clinic bench [--duration SECONDS] [--searches N] [--clients N]
@@ -31,6 +32,11 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
               --requests  timed requests for the day's appointments (default 500)
               --loads     timed page loads in Chromium, in a fresh profile and as reloads (default 20 each)""";
 
+    static final String REPORTING_USAGE = """
+            Usage: ./clinic bench reporting [--episodes N] [--requests N]
+              --episodes  episodes of the synthetic clinic (default 50000: about 300000 sessions, 200000 measures)
+              --requests  timed requests of each report, with and without filters (default 50)""";
+
     /** ./clinic bench: booking-service in CLINIC_BENCH_DB (clinic_bench), files in .clinic/bench. */
     static Settings booking(String[] args) {
         Map<String, Integer> options = options(args, BOOKING_USAGE,
@@ -39,7 +45,7 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_DB", "clinic_bench"), root.resolve(".clinic/bench"),
-                Duration.ofSeconds(options.get("--duration")), options.get("--searches"), options.get("--clients"), 0, 0);
+                Duration.ofSeconds(options.get("--duration")), options.get("--searches"), options.get("--clients"), 0, 0, 0);
     }
 
     /**
@@ -52,7 +58,7 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_TREATMENT_DB", "clinic_bench_treatment"), root.resolve(".clinic/bench-timeline"),
-                Duration.ZERO, 0, options.get("--clients"), options.get("--requests"), 0);
+                Duration.ZERO, 0, options.get("--clients"), options.get("--requests"), 0, 0);
     }
 
     /**
@@ -66,7 +72,20 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
         return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_CALENDAR_DB", "clinic_bench_calendar"), root.resolve(".clinic/bench-calendar"),
-                Duration.ZERO, 0, 1, options.get("--requests"), options.get("--loads"));
+                Duration.ZERO, 0, 1, options.get("--requests"), options.get("--loads"), 0);
+    }
+
+    /**
+     * ./clinic bench reporting: reporting-service in CLINIC_BENCH_REPORTING_DB (clinic_bench_reporting), files in
+     * .clinic/bench-reporting.
+     */
+    static Settings reporting(String[] args) {
+        Map<String, Integer> options = options(args, REPORTING_USAGE, Map.of("--requests", 50, "--episodes", 50_000));
+        Path root = root("reporting-service");
+        return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
+                env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
+                env("CLINIC_BENCH_REPORTING_DB", "clinic_bench_reporting"), root.resolve(".clinic/bench-reporting"),
+                Duration.ZERO, 0, 1, options.get("--requests"), 0, options.get("--episodes"));
     }
 
     /** The given options over their defaults; every value a positive whole number. */

@@ -10,7 +10,6 @@ import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +59,7 @@ class EventLog {
                 statement.setFetchSize(2_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        visitor.visit(connection, rows.getString(1), read(rows.getString(2)));
+                        visitor.visit(rows.getString(1), read(rows.getString(2)));
                     }
                 }
             }
@@ -85,10 +84,10 @@ class EventLog {
         }
     }
 
-    /** Sees each kept event, on the connection of the replay's transaction. */
+    /** Sees each kept event, in the replay's transaction. */
     @FunctionalInterface
     interface Visitor {
-        void visit(Connection connection, String type, JsonNode data) throws SQLException;
+        void visit(String type, JsonNode data) throws SQLException;
     }
 
     /** The order a replay visits events in. Any order gives the same read model; the tests replay both. */

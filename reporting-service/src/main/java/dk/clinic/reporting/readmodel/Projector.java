@@ -90,13 +90,43 @@ class Projector {
 
     /** Applies one event in the caller's transaction. */
     void apply(EventType type, JsonNode data) {
-        entityManager.unwrap(Session.class).doWork(connection -> apply(connection, type, data));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            apply(new Rows.Immediate(connection), type, data);
+            for (UUID episode : episodesOf(connection, type, data)) {
+                Summaries.refresh(connection, episode);
+            }
+        });
     }
 
-    void apply(Connection connection, EventType type, JsonNode data) throws SQLException {
+    /** The episodes whose summaries an event may change. */
+    private static java.util.List<UUID> episodesOf(Connection connection, EventType type, JsonNode data)
+            throws SQLException {
+        Data d = new Data(type, data);
+        return switch (type) {
+            case PLAN_REVIEW_DECIDED -> java.util.List.of();
+            case APPOINTMENT_BOOKED, APPOINTMENT_RESCHEDULED, APPOINTMENT_CANCELLED, APPOINTMENT_ARRIVED,
+                 APPOINTMENT_FULFILLED, APPOINTMENT_NO_SHOW -> {
+                java.util.List<UUID> episodes = new java.util.ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select distinct episode_id from session where appointment_id = ?")) {
+                    statement.setObject(1, d.uuid("appointmentId"));
+                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            episodes.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                yield episodes;
+            }
+            default -> java.util.List.of(d.uuid("episodeId"));
+        };
+    }
+
+    /** Applies one event's rows to {@code rows}: at once, or in a batch of a rebuild. */
+    void apply(Rows rows, EventType type, JsonNode data) throws SQLException {
         Data d = new Data(type, data);
         switch (type) {
-            case EPISODE_OPENED, EPISODE_CHANGED, EPISODE_CLOSED -> execute(connection, EPISODE,
+            case EPISODE_OPENED, EPISODE_CHANGED, EPISODE_CLOSED -> rows.write(EPISODE,
                     d.uuid("episodeId"), d.uuid("patientId"), d.text("condition"), d.text("side"),
                     d.bool("redFlagPositive"), d.optionalText("referralDecision"), d.text("status"),
                     d.instant("openedAt"), d.optionalInstant("closedAt"), d.number("version"));
@@ -107,16 +137,16 @@ class Projector {
                 }
                 for (JsonNode course : courses) {
                     Data c = new Data(type, course);
-                    execute(connection, COURSE, c.uuid("courseId"), d.uuid("planId"), d.uuid("episodeId"),
+                    rows.write(COURSE, c.uuid("courseId"), d.uuid("planId"), d.uuid("episodeId"),
                             d.uuid("patientId"), c.number("position"), c.text("modality"), c.number("plannedSessions"),
                             c.number("reviewAfterSessions"), c.text("status"), d.number("planVersion"));
                 }
             }
-            case PLAN_REVIEW_DECIDED -> execute(connection, REVIEW, d.uuid("decisionId"), d.uuid("planId"),
+            case PLAN_REVIEW_DECIDED -> rows.write(REVIEW, d.uuid("decisionId"), d.uuid("planId"),
                     d.uuid("episodeId"), d.uuid("patientId"), d.uuid("courseId"), d.text("modality"),
                     d.number("sessionsDelivered"), d.text("decision"), d.optionalText("newModality"),
                     d.instant("decidedAt"));
-            case SESSION_DELIVERED, SESSION_RECORDED -> execute(connection, SESSION, d.uuid("sessionId"),
+            case SESSION_DELIVERED, SESSION_RECORDED -> rows.write(SESSION, d.uuid("sessionId"),
                     d.uuid("patientId"), d.uuid("episodeId"), d.uuid("courseId"), d.text("modality"),
                     d.number("sessionNumber"), d.optionalUuid("appointmentId"), d.instant("deliveredAt"),
                     d.optionalNumber("firstStepPain"), d.number("version"));
@@ -127,7 +157,7 @@ class Projector {
                 }
                 for (JsonNode score : scores) {
                     Data s = new Data(type, score);
-                    execute(connection, OUTCOME, d.uuid("measurementId"), s.text("scale"), d.uuid("patientId"),
+                    rows.write(OUTCOME, d.uuid("measurementId"), s.text("scale"), d.uuid("patientId"),
                             d.uuid("episodeId"), d.text("instrument"), d.text("timepoint"), d.date("measuredOn"),
                             s.decimal("value"), s.text("betterIs"), s.optionalDecimal("mcic"));
                 }
@@ -135,7 +165,7 @@ class Projector {
             case APPOINTMENT_BOOKED, APPOINTMENT_RESCHEDULED, APPOINTMENT_CANCELLED, APPOINTMENT_ARRIVED,
                  APPOINTMENT_FULFILLED, APPOINTMENT_NO_SHOW -> {
                 JsonNode cancellation = data.path("cancellation");
-                execute(connection, APPOINTMENT, d.uuid("appointmentId"), d.uuid("patientId"),
+                rows.write(APPOINTMENT, d.uuid("appointmentId"), d.uuid("patientId"),
                         d.uuid("practitionerId"), d.text("modality"), d.optionalUuid("planId"),
                         d.optionalUuid("courseId"), d.instant("start"), d.instant("end"), d.text("status"),
                         cancellation.isObject() ? new Data(type, cancellation).text("by") : null,
@@ -145,8 +175,12 @@ class Projector {
         }
     }
 
-    private static void execute(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** Where an event's rows go: written at once (the intake), or batched per statement (a rebuild). */
+    abstract static class Rows {
+
+        abstract void write(String sql, Object... values) throws SQLException;
+
+        static void bind(PreparedStatement statement, Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
                 switch (value) {
@@ -156,7 +190,69 @@ class Projector {
                     default -> statement.setObject(i + 1, value);
                 }
             }
-            statement.executeUpdate();
+        }
+
+        static final class Immediate extends Rows {
+            private final Connection connection;
+
+            Immediate(Connection connection) {
+                this.connection = connection;
+            }
+
+            @Override
+            void write(String sql, Object... values) throws SQLException {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, values);
+                    statement.executeUpdate();
+                }
+            }
+        }
+
+        /**
+         * Rows sent in batches, one prepared statement per kind of row. The server runs a batch's statements one
+         * after the other, so two versions of one row in a batch end as they would one by one.
+         */
+        static final class Batched extends Rows implements AutoCloseable {
+            private static final int SIZE = 1_000;
+            private final Connection connection;
+            private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+            private int pending;
+
+            Batched(Connection connection) {
+                this.connection = connection;
+            }
+
+            @Override
+            void write(String sql, Object... values) throws SQLException {
+                PreparedStatement statement = statements.get(sql);
+                if (statement == null) {
+                    statement = connection.prepareStatement(sql);
+                    statements.put(sql, statement);
+                }
+                bind(statement, values);
+                statement.addBatch();
+                if (++pending >= SIZE) {
+                    flush();
+                }
+            }
+
+            void flush() throws SQLException {
+                for (PreparedStatement statement : statements.values()) {
+                    statement.executeBatch();
+                }
+                pending = 0;
+            }
+
+            @Override
+            public void close() throws SQLException {
+                try {
+                    flush();
+                } finally {
+                    for (PreparedStatement statement : statements.values()) {
+                        statement.close();
+                    }
+                }
+            }
         }
     }
 

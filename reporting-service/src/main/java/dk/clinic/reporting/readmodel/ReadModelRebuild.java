@@ -4,6 +4,7 @@ import dk.clinic.contracts.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     private static final List<String> TABLES = List.of("episode", "course", "session", "outcome_score",
-            "review_decision", "appointment");
+            "review_decision", "appointment", "episode_scale", "episode_response", "episode_practitioner");
 
     private final EntityManager entityManager;
     private final EventLog log;
@@ -42,12 +43,18 @@ public class ReadModelRebuild {
         QuarkusTransaction.requiringNew().timeout((int) Duration.ofHours(1).toSeconds()).run(() -> {
             log.holdArrivals();
             TABLES.forEach(table -> entityManager.createNativeQuery("delete from " + table).executeUpdate());
-            log.replay(order, (connection, type, data) -> {
-                projector.apply(connection, EventType.named(type).orElseThrow(), data);
-                replayed[0]++;
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (Projector.Rows.Batched rows = new Projector.Rows.Batched(connection)) {
+                    log.replay(order, (type, data) -> {
+                        projector.apply(rows, EventType.named(type).orElseThrow(), data);
+                        replayed[0]++;
+                    });
+                }
+                // the planner's statistics describe the refilled tables before the summaries are worked out from them
+                analyze(connection);
+                Summaries.refreshAll(connection);
+                analyze(connection);
             });
-            // the planner's statistics describe the new tables, not the emptied ones
-            TABLES.forEach(table -> entityManager.createNativeQuery("analyze " + table).executeUpdate());
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Result result = new Result(replayed[0], took.toMillis(),
@@ -55,6 +62,12 @@ public class ReadModelRebuild {
         LOG.infof("Read model rebuilt from %d events in %d ms (%d events/s)", result.events(), result.millis(),
                 result.eventsPerSecond());
         return result;
+    }
+
+    private static void analyze(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("analyze " + String.join(", ", TABLES));
+        }
     }
 
     /** What a rebuild did. */

@@ -65,19 +65,15 @@ public class ReportService {
         String scale = requestedScale == null ? NRS_FIRST_STEP_PAIN : requestedScale;
         Sql started = cohort(filter, true).add("""
                 , pain as (
-                    select c.id, c.patient_id, c.modality,
-                        (select o.value from outcome_score o where o.episode_id = c.id and o.scale = ?
-                          and o.timepoint = 'baseline' order by o.measured_on, o.measurement_id limit 1) as baseline,
-                        (select o.value from outcome_score o where o.episode_id = c.id and o.scale = ?
-                          and o.timepoint <> 'baseline' order by o.measured_on desc, o.measurement_id desc limit 1) as latest
-                    from cohort c)
+                    select c.id, c.patient_id, c.modality, es.baseline, es.latest
+                    from cohort c left join episode_scale es on es.episode_id = c.id and es.scale = ?)
                 select modality, grouping(modality) = 1,
                     count(*), count(distinct patient_id),
                     count(baseline), count(distinct patient_id) filter (where baseline is not null),
                     coalesce(sum(baseline), 0), coalesce(sum(baseline * baseline), 0),
                     count(latest), count(distinct patient_id) filter (where latest is not null),
                     coalesce(sum(latest), 0), coalesce(sum(latest * latest), 0)
-                from pain group by grouping sets ((modality), ())""", scale, scale);
+                from pain group by grouping sets ((modality), ())""", scale);
         Sql closed = episodesOf(filter, true).add("select modality, grouping(modality) = 1, count(*), count(distinct patient_id)")
                 .add("from ep where closed_at is not null")
                 .addIf(filter.start(zone), "and closed_at >= ?")
@@ -124,16 +120,14 @@ public class ReportService {
         String scale = definition.scale(requestedScale);
         Sql sql = cohort(filter, true).add("""
                 , judged as (
-                    select c.id, c.patient_id, c.modality, b.value as baseline, b.mcic,
-                        case when b.better_is = 'lower' then b.value - l.value else l.value - b.value end as improvement
-                    from cohort c
-                    join lateral (select o.value, o.better_is, o.mcic from outcome_score o where o.episode_id = c.id
-                        and o.scale = ? and o.timepoint = 'baseline' order by o.measured_on, o.measurement_id limit 1) b on true
-                    join lateral (select o.value from outcome_score o where o.episode_id = c.id and o.scale = ?
-                        and o.timepoint <> 'baseline' order by o.measured_on desc, o.measurement_id desc limit 1) l on true)
+                    select c.id, c.patient_id, c.modality, es.baseline, es.mcic,
+                        case when es.better_is = 'lower' then es.baseline - es.latest else es.latest - es.baseline end
+                            as improvement
+                    from cohort c join episode_scale es on es.episode_id = c.id and es.scale = ?
+                    where es.baseline is not null and es.latest is not null)
                 select modality, grouping(modality) = 1, count(*), count(distinct patient_id),
                     count(*) filter (where %s)
-                from judged group by grouping sets ((modality), ())""".formatted(definition.condition("baseline", "improvement", "mcic")), scale, scale);
+                from judged group by grouping sets ((modality), ())""".formatted(definition.condition("baseline", "improvement", "mcic")), scale);
         Map<String, long[]> by = new TreeMap<>();
         query(sql, row -> by.put(key(row), new long[]{row.getLong(3), row.getLong(4), row.getLong(5)}));
         List<String> keys = groups(by.keySet());
@@ -158,40 +152,26 @@ public class ReportService {
             throw ProblemException.invalid("definition",
                     "vas60 needs a VAS; sessions record first-step pain on the NRS, so use mcic or pain50");
         }
-        Sql sql = cohort(filter, true).add("""
-                , base as (
-                    select c.id, c.patient_id, c.modality, b.value as baseline, b.mcic
-                    from cohort c
-                    join lateral (select o.value, o.mcic from outcome_score o where o.episode_id = c.id
-                        and o.scale = 'nrs_first_step_pain' and o.timepoint = 'baseline'
-                        order by o.measured_on, o.measurement_id limit 1) b on true),
-                numbered as (
-                    select s.episode_id, s.first_step_pain,
-                        row_number() over (partition by s.episode_id order by s.delivered_at, s.id) as n
-                    from session s where s.episode_id in (select id from base)),
-                per_episode as (
-                    select b.id, b.patient_id, b.modality, max(n.n) as sessions,
-                        min(n.n) filter (where n.first_step_pain is not null and %s) as responded_at
-                    from base b join numbered n on n.episode_id = b.id
-                    group by b.id, b.patient_id, b.modality)
-                select modality, coalesce(responded_at, sessions) as t, responded_at is not null as responded,
-                    count(*), (select count(distinct p.patient_id) from per_episode p where p.modality = e.modality),
-                    (select count(distinct p.patient_id) from per_episode p)
-                from per_episode e group by modality, 2, 3 order by modality, 2""".formatted(
-                definition.condition("b.baseline", "b.baseline - n.first_step_pain", "b.mcic")));
+        String respondedAt = definition == Responder.mcic ? "r.mcic_at" : "r.pain50_at";
+        String perEpisode = """
+                , per_episode as (
+                    select c.patient_id, c.modality, r.sessions, %s as responded_at
+                    from cohort c join episode_response r on r.episode_id = c.id
+                    where r.nrs_baseline is not null)""".formatted(respondedAt);
+        Sql sql = cohort(filter, true).add(perEpisode).add("""
+                select modality, coalesce(responded_at, sessions) as t, responded_at is not null as responded, count(*)
+                from per_episode group by modality, 2, 3 order by modality, 2""");
+        Sql patientsSql = cohort(filter, true).add(perEpisode).add("""
+                select modality, grouping(modality) = 1, count(distinct patient_id)
+                from per_episode group by grouping sets ((modality), ())""");
         Map<String, List<KaplanMeier.GroupedCount>> counts = new TreeMap<>();
-        Map<String, Long> patients = new TreeMap<>();
-        long[] allPatients = {0};
         query(sql, row -> {
-            String modality = row.getString(1);
             boolean responded = row.getBoolean(3);
-            int n = row.getInt(4);
-            add(counts, modality, row.getInt(2), responded, n);
-            add(counts, TOTAL, row.getInt(2), responded, n);
-            patients.put(modality, row.getLong(5));
-            allPatients[0] = row.getLong(6);
+            add(counts, row.getString(1), row.getInt(2), responded, row.getInt(4));
+            add(counts, TOTAL, row.getInt(2), responded, row.getInt(4));
         });
-        patients.put(TOTAL, allPatients[0]);
+        Map<String, Long> patients = new TreeMap<>();
+        query(patientsSql, row -> patients.put(key(row), row.getLong(3)));
         Table<ReportRows.SessionsToResponse> table = table(groups(patients.keySet()), key -> {
             long patientCount = patients.getOrDefault(key, 0L);
             KaplanMeier curve = KaplanMeier.fromCounts(merge(counts.getOrDefault(key, List.of())));
@@ -214,13 +194,17 @@ public class ReportService {
     // ------------------------------------------------------------------------------------------------------------
 
     public Report<ReportRows.PainTrajectory> painTrajectory(ReportFilter filter) {
+        // per patient first, then per cell: hash aggregation, and the cell's rows are its distinct patients
         Sql sql = cohort(filter, false).add("""
-                select s.modality, s.session_number, count(*), count(distinct s.patient_id),
-                    sum(s.first_step_pain), sum(s.first_step_pain * s.first_step_pain)
-                from session s join cohort c on c.id = s.episode_id
-                where s.first_step_pain is not null""")
+                select modality, session_number, sum(n), count(*), sum(total), sum(squares) from (
+                    select s.modality, s.session_number, s.patient_id, count(*) as n, sum(s.first_step_pain) as total,
+                        sum(s.first_step_pain * s.first_step_pain) as squares
+                    from session s join cohort c on c.id = s.episode_id
+                    where s.first_step_pain is not null""")
                 .addIf(filter.modality(), "and s.modality = ?")
-                .add("group by s.modality, s.session_number order by s.modality, s.session_number");
+                .add("""
+                    group by s.modality, s.session_number, s.patient_id) per_patient
+                group by modality, session_number order by modality, session_number""");
         List<ReportRows.PainTrajectory> rows = new ArrayList<>();
         query(sql, row -> {
             long patients = row.getLong(4);
@@ -271,11 +255,14 @@ public class ReportService {
     // ------------------------------------------------------------------------------------------------------------
 
     public Report<ReportRows.Attendance> attendance(ReportFilter filter) {
+        // per patient and modality first (hash aggregation), then per modality; the total's patients are counted
+        // once however many modalities they had
         Sql sql = new Sql().add("""
-                select a.modality, grouping(a.modality) = 1, count(*), count(distinct a.patient_id),
-                    count(*) filter (where a.status in ('fulfilled', 'arrived')),
-                    count(*) filter (where a.status = 'noshow'),
-                    count(*) filter (where a.status = 'cancelled')
+                with per_patient as (
+                select a.modality, a.patient_id, count(*) as planned,
+                    count(*) filter (where a.status in ('fulfilled', 'arrived')) as attended,
+                    count(*) filter (where a.status = 'noshow') as no_shows,
+                    count(*) filter (where a.status = 'cancelled') as late
                 from appointment a
                 where (a.status in ('fulfilled', 'arrived', 'noshow')
                        or (a.status = 'cancelled' and a.late and a.cancelled_by = 'patient'))""")
@@ -286,7 +273,13 @@ public class ReportService {
                 .addIf(filter.condition(), """
                         and exists (select 1 from course c join episode e on e.id = c.episode_id
                                     where c.id = a.course_id and e.condition = ?)""")
-                .add("group by grouping sets ((a.modality), ())");
+                .add("""
+                group by a.modality, a.patient_id)
+                select modality, false, sum(planned), count(*), sum(attended), sum(no_shows), sum(late)
+                from per_patient group by modality
+                union all
+                select null, true, sum(planned), count(distinct patient_id), sum(attended), sum(no_shows), sum(late)
+                from per_patient""");
         Map<String, long[]> by = new TreeMap<>();
         query(sql, row -> by.put(key(row), new long[]{row.getLong(3), row.getLong(4), row.getLong(5),
                 row.getLong(6), row.getLong(7)}));
@@ -323,17 +316,13 @@ public class ReportService {
     private Sql episodesOf(ReportFilter filter, boolean byInitialModality) {
         return new Sql().add("""
                 with ep as (
-                    select * from (
-                        select e.id, e.patient_id, e.opened_at, e.closed_at,
-                            coalesce((select c.modality from course c where c.episode_id = e.id
-                                      order by c.position, c.id limit 1), '%s') as modality
-                        from episode e where true""".formatted(NO_PLAN))
+                    select e.id, e.patient_id, e.opened_at, e.closed_at, e.initial_modality as modality
+                    from episode e where true""")
                 .addIf(filter.condition(), "and e.condition = ?")
                 .addIf(filter.practitioner(), """
-                        and exists (select 1 from session s join appointment a on a.id = s.appointment_id
-                                    where s.episode_id = e.id and a.practitioner_id = ?)""")
-                .add(") episodes where true")
-                .addIf(byInitialModality ? filter.modality() : null, "and modality = ?")
+                        and exists (select 1 from episode_practitioner p
+                                    where p.episode_id = e.id and p.practitioner_id = ?)""")
+                .addIf(byInitialModality ? filter.modality() : null, "and e.initial_modality = ?")
                 .add(")");
     }
 

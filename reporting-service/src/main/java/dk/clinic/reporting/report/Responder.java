@@ -45,7 +45,7 @@ public enum Responder {
      * scale's better direction) and the scale's MCIC. Percentages are decided on the exact ratio, and a baseline of 0
      * leaves nothing to improve by a percentage.
      */
-    String condition(String baseline, String improvement, String mcic) {
+    public String condition(String baseline, String improvement, String mcic) {
         return switch (this) {
             case mcic -> "(" + improvement + ") >= " + mcic;
             case pain50 -> baseline + " > 0 and (" + improvement + ") * 100 >= " + baseline + " * 50";

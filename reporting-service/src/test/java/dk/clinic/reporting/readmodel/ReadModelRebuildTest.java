@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 class ReadModelRebuildTest {
 
     private static final List<String> TABLES = List.of("episode", "course", "session", "outcome_score",
-            "review_decision", "appointment");
+            "review_decision", "appointment", "episode_scale", "episode_response", "episode_practitioner");
 
     @Inject
     ReadModelRebuild rebuild;

@@ -1,0 +1,85 @@
+package dk.clinic.reporting.readmodel;
+
+import dk.clinic.reporting.report.Responder;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The per-episode summaries the reports read (initial modality, each scale's baseline and latest follow-up, the
+ * session of first response, the practitioners who delivered a session), recomputed from the facts: for one episode
+ * whenever one of its facts changes, for all after a rebuild. Recomputing rather than adding up keeps them right
+ * whatever order the facts arrived in.
+ */
+final class Summaries {
+
+    private static final String INITIAL_MODALITY = """
+            update episode e set initial_modality = coalesce((select c.modality from course c where c.episode_id = e.id
+                order by c.position, c.id limit 1), 'no_plan')
+            where %s""";
+    private static final String SCALES = """
+            insert into episode_scale (episode_id, scale, baseline, better_is, mcic, latest)
+            select k.episode_id, k.scale, b.value, b.better_is, b.mcic, l.value
+            from (select distinct o.episode_id, o.scale from outcome_score o where %s) k
+            left join lateral (select o.value, o.better_is, o.mcic from outcome_score o
+                where o.episode_id = k.episode_id and o.scale = k.scale and o.timepoint = 'baseline'
+                order by o.measured_on, o.measurement_id limit 1) b on true
+            left join lateral (select o.value from outcome_score o
+                where o.episode_id = k.episode_id and o.scale = k.scale and o.timepoint <> 'baseline'
+                order by o.measured_on desc, o.measurement_id desc limit 1) l on true
+            on conflict (scale, episode_id) do update set baseline = excluded.baseline, better_is = excluded.better_is,
+                mcic = excluded.mcic, latest = excluded.latest""";
+    private static final String RESPONSE = """
+            insert into episode_response (episode_id, sessions, nrs_baseline, mcic_at, pain50_at)
+            select s.episode_id, max(s.n), b.value,
+                min(s.n) filter (where s.pain is not null and %s),
+                min(s.n) filter (where s.pain is not null and %s)
+            from (select episode_id, first_step_pain as pain,
+                         row_number() over (partition by episode_id order by delivered_at, id) as n
+                  from session where %s) s
+            left join (select distinct on (o.episode_id) o.episode_id, o.value, o.mcic from outcome_score o
+                       where o.scale = 'nrs_first_step_pain' and o.timepoint = 'baseline' and %s
+                       order by o.episode_id, o.measured_on, o.measurement_id) b on b.episode_id = s.episode_id
+            group by s.episode_id, b.value, b.mcic
+            on conflict (episode_id) do update set sessions = excluded.sessions, nrs_baseline = excluded.nrs_baseline,
+                mcic_at = excluded.mcic_at, pain50_at = excluded.pain50_at""".formatted(
+            Responder.mcic.condition("b.value", "b.value - s.pain", "b.mcic"),
+            Responder.pain50.condition("b.value", "b.value - s.pain", "b.mcic"), "%s", "%s");
+    private static final String FORGET_PRACTITIONERS = "delete from episode_practitioner where %s";
+    private static final String PRACTITIONERS = """
+            insert into episode_practitioner (episode_id, practitioner_id)
+            select distinct s.episode_id, a.practitioner_id from session s join appointment a on a.id = s.appointment_id
+            where %s
+            on conflict do nothing""";
+
+    private Summaries() {
+    }
+
+    /** Recomputes one episode's summaries. */
+    static void refresh(Connection connection, UUID episode) throws SQLException {
+        run(connection, INITIAL_MODALITY.formatted("e.id = ?"), episode);
+        run(connection, SCALES.formatted("o.episode_id = ?"), episode);
+        run(connection, RESPONSE.formatted("episode_id = ?", "o.episode_id = ?"), episode, episode);
+        run(connection, FORGET_PRACTITIONERS.formatted("episode_id = ?"), episode);
+        run(connection, PRACTITIONERS.formatted("s.episode_id = ?"), episode);
+    }
+
+    /** Recomputes every episode's summaries (after a rebuild emptied them). */
+    static void refreshAll(Connection connection) throws SQLException {
+        run(connection, INITIAL_MODALITY.formatted("true"));
+        run(connection, SCALES.formatted("true"));
+        run(connection, RESPONSE.formatted("true", "true"));
+        run(connection, PRACTITIONERS.formatted("true"));
+    }
+
+    private static void run(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
