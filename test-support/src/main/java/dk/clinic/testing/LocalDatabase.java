@@ -18,9 +18,30 @@ final class LocalDatabase implements TestInfrastructure.TestDatabase {
     private final String port = env("CLINIC_PG_PORT", "5432");
     private final String superuser = env("CLINIC_PG_SUPERUSER", "postgres");
     private final String password = env("CLINIC_PG_PASSWORD", "");
-    private final String name = env("CLINIC_TEST_DB", "clinic_test");
+    private final String name;
     /** The system tests start from an empty database; the services' own tests clean their schemas instead. */
-    private final boolean fresh = Boolean.parseBoolean(env("CLINIC_TEST_DB_FRESH", "false"));
+    private final boolean fresh;
+
+    /**
+     * A database of its own on the local server, dropped and created again with the same set-up scripts, for a test
+     * that runs a clinic apart from the shared one.
+     *
+     * @return its JDBC URL (the superuser's credentials are those of the shared test database)
+     */
+    static String fresh(String name) {
+        LocalDatabase database = new LocalDatabase(name, true);
+        database.createIfMissing();
+        return database.jdbcUrl();
+    }
+
+    LocalDatabase() {
+        this(env("CLINIC_TEST_DB", "clinic_test"), Boolean.parseBoolean(env("CLINIC_TEST_DB_FRESH", "false")));
+    }
+
+    private LocalDatabase(String name, boolean fresh) {
+        this.name = name;
+        this.fresh = fresh;
+    }
 
     static LocalDatabase prepare() {
         LocalDatabase database = new LocalDatabase();

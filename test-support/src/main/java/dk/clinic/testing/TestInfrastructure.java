@@ -37,6 +37,14 @@ public final class TestInfrastructure {
         return broker;
     }
 
+    /**
+     * A database of its own, dropped and created again on the local server, for a test that runs a clinic apart from
+     * the shared one (with a broker of its own too). Its superuser is {@link TestDatabase#adminUser()}'s.
+     */
+    public static String separateDatabase(String name) {
+        return LocalDatabase.fresh(name);
+    }
+
     private static boolean useContainers() {
         String choice = System.getenv().getOrDefault("CLINIC_TEST_INFRA", "auto").toLowerCase(Locale.ROOT);
         return switch (choice) {
