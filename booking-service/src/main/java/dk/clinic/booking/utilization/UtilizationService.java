@@ -1,6 +1,5 @@
 package dk.clinic.booking.utilization;
 
-import dk.clinic.booking.appointment.Appointment;
 import dk.clinic.booking.appointment.Appointments;
 import dk.clinic.booking.bookable.Bookable;
 import dk.clinic.booking.bookable.Bookables;
@@ -66,28 +65,28 @@ public class UtilizationService {
                 practitioners.stream().map(p -> p.id).toList(), from, to);
         Instant start = calendar.startOfDay(from);
         Instant end = calendar.startOfDay(to.plusDays(1));
-        List<Appointment> held = appointments.holdingTimeBetween(start, end);
+        List<Appointments.HeldTime> held = appointments.holdingTimeBetween(start, end);
 
         List<? extends Bookable> resources;
         Map<UUID, List<TimeRange>> available = new HashMap<>();
-        Function<Appointment, UUID> resourceOf;
+        Function<Appointments.HeldTime, UUID> resourceOf;
         switch (kind) {
             case practitioner -> {
                 resources = practitioners;
                 available.putAll(working);
-                resourceOf = appointment -> appointment.practitionerId;
+                resourceOf = Appointments.HeldTime::practitionerId;
             }
             case room -> {
                 resources = bookables.active(Room.class);
                 List<TimeRange> open = union(working.values());
                 resources.forEach(room -> available.put(room.id, open));
-                resourceOf = appointment -> appointment.roomId;
+                resourceOf = Appointments.HeldTime::roomId;
             }
             default -> {
                 resources = bookables.active(Device.class);
                 List<TimeRange> open = union(working.values());
                 resources.forEach(device -> available.put(device.id, open));
-                resourceOf = appointment -> appointment.deviceId;
+                resourceOf = Appointments.HeldTime::deviceId;
             }
         }
         Map<UUID, Map<LocalDate, long[]>> minutes = new HashMap<>();
@@ -105,9 +104,9 @@ public class UtilizationService {
             }
             minutes.put(resource.id, weeks);
         }
-        for (Appointment appointment : held) {
+        for (Appointments.HeldTime appointment : held) {
             UUID resource = resourceOf.apply(appointment);
-            TimeRange within = clip(new TimeRange(appointment.start, appointment.end), start, end);
+            TimeRange within = clip(new TimeRange(appointment.start(), appointment.end()), start, end);
             if (resource != null && minutes.containsKey(resource) && within != null) {
                 minutes.get(resource).computeIfAbsent(weekOf(calendar.local(within.start()).toLocalDate()),
                         w -> new long[2])[1] += Duration.between(within.start(), within.end()).toMinutes();

@@ -95,6 +95,9 @@ class Projector {
             for (UUID episode : episodesOf(connection, type, data)) {
                 Summaries.refresh(connection, episode);
             }
+            if (type != EventType.PLAN_REVIEW_DECIDED && data.hasNonNull("patientId")) {
+                Summaries.refreshPatient(connection, new Data(type, data).uuid("patientId"));
+            }
         });
     }
 

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The per-episode summaries the reports read (initial modality, each scale's baseline and latest follow-up, the
- * session of first response, the practitioners who delivered a session), recomputed from the facts: for one episode
+ * session of first response, the practitioners who delivered a session, and how many episodes and sessions per
+ * modality and number the patient has, for counting patients), recomputed from the facts: for one episode
  * whenever one of its facts changes, for all after a rebuild. Recomputing rather than adding up keeps them right
  * whatever order the facts arrived in.
  */
@@ -47,6 +48,13 @@ final class Summaries {
                 mcic_at = excluded.mcic_at, pain50_at = excluded.pain50_at""".formatted(
             Responder.mcic.condition("b.value", "b.value - s.pain", "b.mcic"),
             Responder.pain50.condition("b.value", "b.value - s.pain", "b.mcic"), "%s", "%s");
+    private static final String PATIENT_EPISODES = """
+            update episode e set patient_episodes = (select count(*) from episode o where o.patient_id = e.patient_id)
+            where %s""";
+    private static final String CELL_SESSIONS = """
+            update session s set cell_sessions = (select count(*) from session o where o.patient_id = s.patient_id
+                and o.modality = s.modality and o.session_number = s.session_number)
+            where %s""";
     private static final String FORGET_PRACTITIONERS = "delete from episode_practitioner where %s";
     private static final String PRACTITIONERS = """
             insert into episode_practitioner (episode_id, practitioner_id)
@@ -55,6 +63,12 @@ final class Summaries {
             on conflict do nothing""";
 
     private Summaries() {
+    }
+
+    /** Recomputes how many episodes, and sessions per modality and number, the patient has. */
+    static void refreshPatient(Connection connection, UUID patient) throws SQLException {
+        run(connection, PATIENT_EPISODES.formatted("e.patient_id = ?"), patient);
+        run(connection, CELL_SESSIONS.formatted("s.patient_id = ?"), patient);
     }
 
     /** Recomputes one episode's summaries. */
@@ -72,6 +86,8 @@ final class Summaries {
         run(connection, SCALES.formatted("true"));
         run(connection, RESPONSE.formatted("true", "true"));
         run(connection, PRACTITIONERS.formatted("true"));
+        run(connection, PATIENT_EPISODES.formatted("true"));
+        run(connection, CELL_SESSIONS.formatted("true"));
     }
 
     private static void run(Connection connection, String sql, Object... values) throws SQLException {

@@ -65,16 +65,19 @@ public class ReportService {
         String scale = requestedScale == null ? NRS_FIRST_STEP_PAIN : requestedScale;
         Sql started = cohort(filter, true).add("""
                 , pain as (
-                    select c.id, c.patient_id, c.modality, es.baseline, es.latest
+                    select c.id, c.patient_id, c.patient_episodes, c.modality, es.baseline, es.latest
                     from cohort c left join episode_scale es on es.episode_id = c.id and es.scale = ?)
                 select modality, grouping(modality) = 1,
-                    count(*), count(distinct patient_id),
-                    count(baseline), count(distinct patient_id) filter (where baseline is not null),
+                    count(*), %s,
+                    count(baseline), %s,
                     coalesce(sum(baseline), 0), coalesce(sum(baseline * baseline), 0),
-                    count(latest), count(distinct patient_id) filter (where latest is not null),
+                    count(latest), %s,
                     coalesce(sum(latest), 0), coalesce(sum(latest * latest), 0)
-                from pain group by grouping sets ((modality), ())""", scale);
-        Sql closed = episodesOf(filter, true).add("select modality, grouping(modality) = 1, count(*), count(distinct patient_id)")
+                from pain group by grouping sets ((modality), ())""".formatted(patients("patient_episodes", "true"),
+                patients("patient_episodes", "baseline is not null"), patients("patient_episodes", "latest is not null")),
+                scale);
+        Sql closed = episodesOf(filter, true).add("select modality, grouping(modality) = 1, count(*), "
+                        + patients("patient_episodes", "true"))
                 .add("from ep where closed_at is not null")
                 .addIf(filter.start(zone), "and closed_at >= ?")
                 .addIf(filter.end(zone), "and closed_at < ?")
@@ -120,14 +123,15 @@ public class ReportService {
         String scale = definition.scale(requestedScale);
         Sql sql = cohort(filter, true).add("""
                 , judged as (
-                    select c.id, c.patient_id, c.modality, es.baseline, es.mcic,
+                    select c.id, c.patient_id, c.patient_episodes, c.modality, es.baseline, es.mcic,
                         case when es.better_is = 'lower' then es.baseline - es.latest else es.latest - es.baseline end
                             as improvement
                     from cohort c join episode_scale es on es.episode_id = c.id and es.scale = ?
                     where es.baseline is not null and es.latest is not null)
-                select modality, grouping(modality) = 1, count(*), count(distinct patient_id),
+                select modality, grouping(modality) = 1, count(*), %s,
                     count(*) filter (where %s)
-                from judged group by grouping sets ((modality), ())""".formatted(definition.condition("baseline", "improvement", "mcic")), scale);
+                from judged group by grouping sets ((modality), ())""".formatted(patients("patient_episodes", "true"),
+                definition.condition("baseline", "improvement", "mcic")), scale);
         Map<String, long[]> by = new TreeMap<>();
         query(sql, row -> by.put(key(row), new long[]{row.getLong(3), row.getLong(4), row.getLong(5)}));
         List<String> keys = groups(by.keySet());
@@ -155,15 +159,16 @@ public class ReportService {
         String respondedAt = definition == Responder.mcic ? "r.mcic_at" : "r.pain50_at";
         String perEpisode = """
                 , per_episode as (
-                    select c.patient_id, c.modality, r.sessions, %s as responded_at
+                    select c.patient_id, c.patient_episodes, c.modality, r.sessions, %s as responded_at
                     from cohort c join episode_response r on r.episode_id = c.id
                     where r.nrs_baseline is not null)""".formatted(respondedAt);
         Sql sql = cohort(filter, true).add(perEpisode).add("""
                 select modality, coalesce(responded_at, sessions) as t, responded_at is not null as responded, count(*)
                 from per_episode group by modality, 2, 3 order by modality, 2""");
         Sql patientsSql = cohort(filter, true).add(perEpisode).add("""
-                select modality, grouping(modality) = 1, count(distinct patient_id)
-                from per_episode group by grouping sets ((modality), ())""");
+                select modality, grouping(modality) = 1, %s
+                from per_episode group by grouping sets ((modality), ())""".formatted(
+                patients("patient_episodes", "true")));
         Map<String, List<KaplanMeier.GroupedCount>> counts = new TreeMap<>();
         query(sql, row -> {
             boolean responded = row.getBoolean(3);
@@ -194,17 +199,14 @@ public class ReportService {
     // ------------------------------------------------------------------------------------------------------------
 
     public Report<ReportRows.PainTrajectory> painTrajectory(ReportFilter filter) {
-        // per patient first, then per cell: hash aggregation, and the cell's rows are its distinct patients
         Sql sql = cohort(filter, false).add("""
-                select modality, session_number, sum(n), count(*), sum(total), sum(squares) from (
-                    select s.modality, s.session_number, s.patient_id, count(*) as n, sum(s.first_step_pain) as total,
-                        sum(s.first_step_pain * s.first_step_pain) as squares
-                    from session s join cohort c on c.id = s.episode_id
-                    where s.first_step_pain is not null""")
+                select s.modality, s.session_number, count(*), %s,
+                    sum(s.first_step_pain), sum(s.first_step_pain * s.first_step_pain)
+                from session s join cohort c on c.id = s.episode_id
+                where s.first_step_pain is not null""".formatted(patients("s.cell_sessions", "true")
+                        .replace("patient_id", "s.patient_id")))
                 .addIf(filter.modality(), "and s.modality = ?")
-                .add("""
-                    group by s.modality, s.session_number, s.patient_id) per_patient
-                group by modality, session_number order by modality, session_number""");
+                .add("group by s.modality, s.session_number order by s.modality, s.session_number");
         List<ReportRows.PainTrajectory> rows = new ArrayList<>();
         query(sql, row -> {
             long patients = row.getLong(4);
@@ -316,7 +318,8 @@ public class ReportService {
     private Sql episodesOf(ReportFilter filter, boolean byInitialModality) {
         return new Sql().add("""
                 with ep as (
-                    select e.id, e.patient_id, e.opened_at, e.closed_at, e.initial_modality as modality
+                    select e.id, e.patient_id, e.patient_episodes, e.opened_at, e.closed_at,
+                        e.initial_modality as modality
                     from episode e where true""")
                 .addIf(filter.condition(), "and e.condition = ?")
                 .addIf(filter.practitioner(), """
@@ -332,6 +335,16 @@ public class ReportService {
                 .addIf(filter.start(zone), "and opened_at >= ?")
                 .addIf(filter.end(zone), "and opened_at < ?")
                 .add(")");
+    }
+
+    /**
+     * How many distinct patients the rows {@code where} holds, counted fast and exactly: a row whose patient has no
+     * other row in its group ({@code lone} = 1: one episode, or one session of that modality and number) is one
+     * patient of its own; only the others are counted distinct.
+     */
+    private static String patients(String lone, String where) {
+        return "(count(*) filter (where (%s) and %s = 1) + count(distinct patient_id) filter (where (%s) and %s > 1))"
+                .formatted(where, lone, where, lone);
     }
 
     private SuppressedTable suppress(List<String> keys, ToLongFunction<String> patients) {

@@ -144,6 +144,45 @@ class ReportsTest {
     }
 
     @Test
+    void aPatientWithTwoEpisodesIsOnePatientWhereverPatientsAreCounted() {
+        CareEvents events = new CareEvents();
+        UUID practitioner = UUID.randomUUID();
+        Instant march = Instant.parse("2033-03-07T08:00:00Z");
+        UUID twice = UUID.randomUUID();
+        for (int p = 0; p < 6; p++) {
+            // the first two episodes are the same patient's: six episodes, five patients
+            UUID patient = p < 2 ? twice : UUID.randomUUID();
+            UUID episode = UUID.randomUUID();
+            UUID plan = UUID.randomUUID();
+            UUID course = UUID.randomUUID();
+            Instant opened = march.plus(Duration.ofDays(p));
+            events.episode(EventType.EPISODE_OPENED, episode, patient, "plantar_heel_pain", false, null, opened, null, 0);
+            events.plan(plan, episode, patient, 1, List.of(course), List.of("dry_needling"), List.of("active"));
+            UUID appointment = UUID.randomUUID();
+            events.appointment(EventType.APPOINTMENT_FULFILLED, appointment, patient, practitioner, "dry_needling", plan,
+                    course, opened.plus(Duration.ofDays(7)), "fulfilled", null, 2);
+            events.session(EventType.SESSION_RECORDED, UUID.randomUUID(), patient, episode, plan, course,
+                    "dry_needling", 1, appointment, opened.plus(Duration.ofDays(7)), 5, 1);
+        }
+        String period = "from=2033-03-01&to=2033-03-31";
+        JsonPath episodes = await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                        .header("Authorization", Tokens.analyst()).get("/api/reports/episodes?" + period)
+                        .then().statusCode(200).extract().jsonPath(),
+                json -> json.getInt("total.started.value") == 6);
+        assertThat(episodes.getInt("rows[0].started.patients")).isEqualTo(5);
+        assertThat(episodes.getInt("total.started.patients")).isEqualTo(5);
+        JsonPath trajectory = await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                        .header("Authorization", Tokens.analyst()).get("/api/reports/pain-trajectory?" + period)
+                        .then().statusCode(200).extract().jsonPath(),
+                json -> json.getInt("rows[0].firstStepPain.n") == 6);
+        assertThat(trajectory.getInt("rows[0].firstStepPain.patients")).isEqualTo(5);
+        JsonPath attendance = given().header("Authorization", Tokens.analyst())
+                .get("/api/reports/attendance?" + period).then().statusCode(200).extract().jsonPath();
+        assertThat(attendance.getInt("total.planned.value")).isEqualTo(6);
+        assertThat(attendance.getInt("total.planned.patients")).isEqualTo(5);
+    }
+
+    @Test
     void aReportAsCsvNamesItsFiltersAndThresholdAndShowsSuppressedCellsAsBelowTheThreshold() {
         given().header("Authorization", Tokens.analyst()).accept("text/csv")
                 .get("/api/reports/responders?from=2031-01-01&to=2031-12-31&definition=pain50")
