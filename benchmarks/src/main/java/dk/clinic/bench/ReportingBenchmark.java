@@ -46,7 +46,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class ReportingBenchmark {
 
     static final double P95_TARGET_MS = 300;
-    static final int LIVE_EPISODES = 1000;
+    static final int LIVE_EPISODES = 200;
     private static final int WARM_UP = 5;
     private static final long SEED = 7;
     private static final List<String> REPORTS = List.of("episodes", "responders?definition=pain50",

@@ -199,17 +199,26 @@ public class ReportService {
     // ------------------------------------------------------------------------------------------------------------
 
     public Report<ReportRows.PainTrajectory> painTrajectory(ReportFilter filter) {
-        Sql sql = cohort(filter, false).add("""
-                select s.modality, s.session_number, count(*), %s,
+        // the lone sessions (the patient's only one of that modality and number) are their patients; the few
+        // others are counted distinct in a second, small query (one query with count(distinct) sorts every row)
+        Sql cells = cohort(filter, false).add("""
+                select s.modality, s.session_number, count(*), count(*) filter (where s.cell_sessions = 1),
                     sum(s.first_step_pain), sum(s.first_step_pain * s.first_step_pain)
                 from session s join cohort c on c.id = s.episode_id
-                where s.first_step_pain is not null""".formatted(patients("s.cell_sessions", "true")
-                        .replace("patient_id", "s.patient_id")))
+                where s.first_step_pain is not null""")
                 .addIf(filter.modality(), "and s.modality = ?")
                 .add("group by s.modality, s.session_number order by s.modality, s.session_number");
+        Sql repeats = cohort(filter, false).add("""
+                select s.modality, s.session_number, count(distinct s.patient_id)
+                from session s join cohort c on c.id = s.episode_id
+                where s.first_step_pain is not null and s.cell_sessions > 1""")
+                .addIf(filter.modality(), "and s.modality = ?")
+                .add("group by s.modality, s.session_number");
+        Map<String, Long> repeated = new java.util.HashMap<>();
+        query(repeats, row -> repeated.put(row.getString(1) + "|" + row.getInt(2), row.getLong(3)));
         List<ReportRows.PainTrajectory> rows = new ArrayList<>();
-        query(sql, row -> {
-            long patients = row.getLong(4);
+        query(cells, row -> {
+            long patients = row.getLong(4) + repeated.getOrDefault(row.getString(1) + "|" + row.getInt(2), 0L);
             Mean mean = Mean.of(patients, MeanEstimate.of(row.getLong(3), row.getDouble(5), row.getDouble(6)));
             rows.add(new ReportRows.PainTrajectory(row.getString(1), row.getInt(2),
                     patients < threshold ? mean.suppress() : mean));
