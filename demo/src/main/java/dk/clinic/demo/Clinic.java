@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,7 +34,7 @@ final class Clinic {
     private final Http practitioner;
     private final List<Http> clocks;
     private final List<UUID> practitioners = new ArrayList<>();
-    private final Map<String, UUID> types = new java.util.HashMap<>();
+    private final Map<String, UUID> types = new HashMap<>();
     private ZoneId zone;
     private Instant simulatedNow;
 
@@ -73,7 +75,7 @@ final class Clinic {
     }
 
     private UUID type(String code, String name, String modality, String deviceKind) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", "demo_" + code);
         body.put("name", Map.of("da", name, "nb", name, "en", name));
         body.put("durationMinutes", 30);
@@ -129,7 +131,7 @@ final class Clinic {
     // --- the reception --------------------------------------------------------------------------------------------
 
     UUID register(String tag, Random random) {
-        Map<String, Object> patient = new java.util.LinkedHashMap<>();
+        Map<String, Object> patient = new LinkedHashMap<>();
         patient.put("givenName", GIVEN[random.nextInt(GIVEN.length)]);
         patient.put("familyName", FAMILY[random.nextInt(FAMILY.length)] + " " + tag);
         patient.put("birthDate", LocalDate.of(1945, 1, 1).plusDays(random.nextInt(365 * 60)).toString());
@@ -150,7 +152,7 @@ final class Clinic {
     }
 
     JsonNode bookSeries(UUID patient, String modality, int practitioner, String firstStart, int count, UUID request) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("patientId", patient);
         body.put("appointmentTypeId", types.get(modality));
         body.put("practitionerId", practitioners.get(practitioner));
@@ -236,7 +238,7 @@ final class Clinic {
 
     JsonNode review(UUID plan, UUID course, String decision, String newModality) {
         String etag = practitioner.get("/api/plans/" + plan).expect(200).etag();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("courseId", course);
         body.put("decision", decision);
         body.put("reason", switch (decision) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code ./clinic demo [--patients N] [--seed S] [--weeks W]}: a synthetic heel-pain clinic played out through the
@@ -58,7 +59,7 @@ public final class DemoClinic {
 
     /** Plays the demo clinic out and answers what it created. */
     public static DemoRecord generate(String booking, String treatment, List<String> others, int patients, long seed,
-                                      int weeks, java.util.function.Consumer<String> progress) {
+                                      int weeks, Consumer<String> progress) {
         if (patients < 1 || weeks < 8) {
             throw new IllegalArgumentException("at least 1 patient and 8 weeks");
         }

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Plays weeks of a heel-pain clinic's life through the services' public APIs, a working day at a time, with every
@@ -43,10 +43,10 @@ final class Simulation {
     private final List<Patient> all = new ArrayList<>();
     private final Map<UUID, Booked> appointments = new LinkedHashMap<>();
     private final Set<String> taken = new HashSet<>();
-    private final java.util.function.Consumer<String> progress;
+    private final Consumer<String> progress;
 
     Simulation(Clinic clinic, long seed, int patients, int weeks, LocalDate today,
-               java.util.function.Consumer<String> progress) {
+               Consumer<String> progress) {
         this.clinic = clinic;
         this.random = new Random(seed);
         this.patients = patients;
@@ -289,7 +289,7 @@ final class Simulation {
     private List<Booked> appointmentsOn(LocalDate day) {
         return appointments.values().stream()
                 .filter(b -> b.status.equals("booked") && clinic.localDate(b.start).equals(day))
-                .sorted(java.util.Comparator.comparing((Booked b) -> b.start)).toList();
+                .sorted(Comparator.comparing((Booked b) -> b.start)).toList();
     }
 
     private Instant at(LocalDate day, LocalTime time) {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.clinic.demo.DemoRecord;
 import org.apache.commons.math3.distribution.TDistribution;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Every report worked out from the demo generator's record alone, by the definitions of docs/reporting.md: the
@@ -167,29 +168,24 @@ final class Expected {
     }
 
     Table painTrajectory(String condition) {
-        Map<String, List<double[]>> cells = new TreeMap<>();
-        for (DemoRecord.Episode episode : cohort(condition)) {
-            for (DemoRecord.Session session : episode.sessions()) {
-                cells.computeIfAbsent(session.modality() + "|" + "%03d".formatted(session.numberInCourse()),
-                        c -> new ArrayList<>()).add(new double[]{session.pain(), episode.patientId().hashCode()});
-            }
-        }
+        // a cell: a modality and a session number in the course; its pains and its patients
+        Map<String, List<Double>> cells = new TreeMap<>();
         Map<String, Set<UUID>> patientsOf = new HashMap<>();
         for (DemoRecord.Episode episode : cohort(condition)) {
             for (DemoRecord.Session session : episode.sessions()) {
-                patientsOf.computeIfAbsent(session.modality() + "|" + "%03d".formatted(session.numberInCourse()),
-                        c -> new HashSet<>()).add(episode.patientId());
+                String cell = session.modality() + "|" + "%03d".formatted(session.numberInCourse());
+                cells.computeIfAbsent(cell, c -> new ArrayList<>()).add((double) session.pain());
+                patientsOf.computeIfAbsent(cell, c -> new HashSet<>()).add(episode.patientId());
             }
         }
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, List<double[]>> cell : cells.entrySet()) {
+        for (Map.Entry<String, List<Double>> cell : cells.entrySet()) {
             String[] parts = cell.getKey().split("\\|");
             long patients = patientsOf.get(cell.getKey()).size();
             ObjectNode row = NODES.objectNode();
             row.put("modality", parts[0]);
             row.put("sessionNumber", Integer.parseInt(parts[1]));
-            row.set("firstStepPain", meanOf(patients >= k, patients,
-                    cell.getValue().stream().map(v -> v[0]).toList()));
+            row.set("firstStepPain", meanOf(patients >= k, patients, cell.getValue()));
             lines.add(describe(row));
         }
         return new Table(lines);
@@ -302,7 +298,7 @@ final class Expected {
         return episodes.stream().filter(which).map(DemoRecord.Episode::patientId).distinct().count();
     }
 
-    private static <T> List<T> withTotal(java.util.Collection<T> keys) {
+    private static <T> List<T> withTotal(Collection<T> keys) {
         List<T> all = new ArrayList<>(keys);
         all.add(null);
         return all;
@@ -317,7 +313,7 @@ final class Expected {
         }
     }
 
-    private Cells cells(java.util.Collection<String> keys, java.util.function.ToLongFunction<String> patients,
+    private Cells cells(Collection<String> keys, ToLongFunction<String> patients,
                         long totalPatients) {
         Map<String, Long> counts = new LinkedHashMap<>();
         keys.forEach(key -> counts.put(key, patients.applyAsLong(key)));

@@ -10,13 +10,18 @@ import org.hibernate.Session;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,37 +97,52 @@ class Projector {
     void apply(EventType type, JsonNode data) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             apply(new Rows.Immediate(connection), type, data);
-            for (UUID episode : episodesOf(connection, type, data)) {
-                Summaries.refresh(connection, episode);
-            }
-            if (type != EventType.PLAN_REVIEW_DECIDED && data.hasNonNull("patientId")) {
-                Summaries.refreshPatient(connection, new Data(type, data).uuid("patientId"));
-            }
+            refreshSummaries(connection, type, new Data(type, data));
         });
     }
 
-    /** The episodes whose summaries an event may change. */
-    private static java.util.List<UUID> episodesOf(Connection connection, EventType type, JsonNode data)
-            throws SQLException {
-        Data d = new Data(type, data);
-        return switch (type) {
-            case PLAN_REVIEW_DECIDED -> java.util.List.of();
+    /** Recomputes the summaries that rest on what the event changed, and only those. */
+    private static void refreshSummaries(Connection connection, EventType type, Data d) throws SQLException {
+        switch (type) {
+            case EPISODE_OPENED, EPISODE_CHANGED, EPISODE_CLOSED -> {
+                Summaries.initialModality(connection, d.uuid("episodeId"));
+                Summaries.patientEpisodes(connection, d.uuid("patientId"));
+            }
+            case PLAN_CHANGED -> Summaries.initialModality(connection, d.uuid("episodeId"));
+            case OUTCOME_RECORDED -> {
+                Summaries.scales(connection, d.uuid("episodeId"));
+                Summaries.response(connection, d.uuid("episodeId"));
+            }
+            case SESSION_DELIVERED, SESSION_RECORDED -> {
+                Summaries.response(connection, d.uuid("episodeId"));
+                Summaries.practitioners(connection, d.uuid("episodeId"));
+                Summaries.cellSessions(connection, d.uuid("patientId"));
+            }
             case APPOINTMENT_BOOKED, APPOINTMENT_RESCHEDULED, APPOINTMENT_CANCELLED, APPOINTMENT_ARRIVED,
                  APPOINTMENT_FULFILLED, APPOINTMENT_NO_SHOW -> {
-                java.util.List<UUID> episodes = new java.util.ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select distinct episode_id from session where appointment_id = ?")) {
-                    statement.setObject(1, d.uuid("appointmentId"));
-                    try (java.sql.ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            episodes.add(rows.getObject(1, UUID.class));
-                        }
-                    }
+                for (UUID episode : episodesDeliveredIn(connection, d.uuid("appointmentId"))) {
+                    Summaries.practitioners(connection, episode);
                 }
-                yield episodes;
             }
-            default -> java.util.List.of(d.uuid("episodeId"));
-        };
+            default -> {
+                // a review decision: no summary rests on it
+            }
+        }
+    }
+
+    /** The episodes with a session delivered in the appointment. */
+    private static List<UUID> episodesDeliveredIn(Connection connection, UUID appointment) throws SQLException {
+        List<UUID> episodes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select distinct episode_id from session where appointment_id = ?")) {
+            statement.setObject(1, appointment);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    episodes.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return episodes;
     }
 
     /** Applies one event's rows to {@code rows}: at once, or in a batch of a rebuild. */
@@ -218,7 +238,7 @@ class Projector {
         static final class Batched extends Rows implements AutoCloseable {
             private static final int SIZE = 1_000;
             private final Connection connection;
-            private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+            private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
             private int pending;
 
             Batched(Connection connection) {

@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,8 +67,8 @@ public class ReadModelRebuild {
         return result;
     }
 
-    private static void analyze(java.sql.Connection connection) throws java.sql.SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
+    private static void analyze(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("analyze " + String.join(", ", TABLES));
         }
     }

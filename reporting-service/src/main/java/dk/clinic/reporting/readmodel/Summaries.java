@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * The per-episode summaries the reports read (initial modality, each scale's baseline and latest follow-up, the
  * session of first response, the practitioners who delivered a session, and how many episodes and sessions per
- * modality and number the patient has, for counting patients), recomputed from the facts: for one episode
- * whenever one of its facts changes, for all after a rebuild. Recomputing rather than adding up keeps them right
+ * modality and number the patient has, for counting patients), recomputed from the facts: each for one episode (or
+ * patient) whenever a fact it rests on changes, all for every episode after a rebuild. Recomputing rather than adding up keeps them right
  * whatever order the facts arrived in.
  */
 final class Summaries {
@@ -65,19 +65,35 @@ final class Summaries {
     private Summaries() {
     }
 
-    /** Recomputes how many episodes, and sessions per modality and number, the patient has. */
-    static void refreshPatient(Connection connection, UUID patient) throws SQLException {
-        run(connection, PATIENT_EPISODES.formatted("e.patient_id = ?"), patient);
-        run(connection, CELL_SESSIONS.formatted("s.patient_id = ?"), patient);
+    /** The episode's initial modality: after the episode or its plan changed. */
+    static void initialModality(Connection connection, UUID episode) throws SQLException {
+        run(connection, INITIAL_MODALITY.formatted("e.id = ?"), episode);
     }
 
-    /** Recomputes one episode's summaries. */
-    static void refresh(Connection connection, UUID episode) throws SQLException {
-        run(connection, INITIAL_MODALITY.formatted("e.id = ?"), episode);
+    /** Each scale's baseline and latest follow-up: after an outcome was recorded. */
+    static void scales(Connection connection, UUID episode) throws SQLException {
         run(connection, SCALES.formatted("o.episode_id = ?"), episode);
+    }
+
+    /** The session of first response: after a session or an outcome (the NRS baseline) changed. */
+    static void response(Connection connection, UUID episode) throws SQLException {
         run(connection, RESPONSE.formatted("episode_id = ?", "o.episode_id = ?"), episode, episode);
+    }
+
+    /** Who delivered the episode's sessions: after a session or one of its appointments changed. */
+    static void practitioners(Connection connection, UUID episode) throws SQLException {
         run(connection, FORGET_PRACTITIONERS.formatted("episode_id = ?"), episode);
         run(connection, PRACTITIONERS.formatted("s.episode_id = ?"), episode);
+    }
+
+    /** How many episodes the patient has: after one of them changed. */
+    static void patientEpisodes(Connection connection, UUID patient) throws SQLException {
+        run(connection, PATIENT_EPISODES.formatted("e.patient_id = ?"), patient);
+    }
+
+    /** How many sessions of each modality and number the patient has: after one of them changed. */
+    static void cellSessions(Connection connection, UUID patient) throws SQLException {
+        run(connection, CELL_SESSIONS.formatted("s.patient_id = ?"), patient);
     }
 
     /** Recomputes every episode's summaries (after a rebuild emptied them). */

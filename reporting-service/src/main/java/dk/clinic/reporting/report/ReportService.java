@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +215,7 @@ public class ReportService {
                 where s.first_step_pain is not null and s.cell_sessions > 1""")
                 .addIf(filter.modality(), "and s.modality = ?")
                 .add("group by s.modality, s.session_number");
-        Map<String, Long> repeated = new java.util.HashMap<>();
+        Map<String, Long> repeated = new HashMap<>();
         query(repeats, row -> repeated.put(row.getString(1) + "|" + row.getInt(2), row.getLong(3)));
         List<ReportRows.PainTrajectory> rows = new ArrayList<>();
         query(cells, row -> {
