@@ -35,17 +35,30 @@ export function HoursSetup() {
   const { t } = useTranslation();
   const [practitioner, setPractitioner] = useState('');
   const [periods, setPeriods] = useState<Period[]>([]);
+  // whose hours the form holds: it is edited only once they have arrived, so a late answer never wipes an edit
+  const [loadedFor, setLoadedFor] = useState('');
   const { error, saved, save } = useSaving();
 
   useEffect(() => {
+    setLoadedFor('');
+    setPeriods([]);
     if (!practitioner) {
-      setPeriods([]);
       return;
     }
-    void booking.get<WeeklyHours>(`/working-hours/${practitioner}`).then((r) => setPeriods(r.data.days.map((d) => ({
-      weekday: d.weekday, start: hhmm(d.start), end: hhmm(d.end),
-      breaks: (d.breaks ?? []).map((b) => `${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
-    }))));
+    let current = true;
+    void booking.get<WeeklyHours>(`/working-hours/${practitioner}`).then((r) => {
+      if (!current) {
+        return; // another practitioner was chosen meanwhile
+      }
+      setPeriods(r.data.days.map((d) => ({
+        weekday: d.weekday, start: hhmm(d.start), end: hhmm(d.end),
+        breaks: (d.breaks ?? []).map((b) => `${hhmm(b.start)}-${hhmm(b.end)}`).join(', '),
+      })));
+      setLoadedFor(practitioner);
+    });
+    return () => {
+      current = false;
+    };
   }, [practitioner]);
 
   const change = (index: number, field: keyof Period, value: string) =>
@@ -61,7 +74,8 @@ export function HoursSetup() {
   return (
     <form className="panel" onSubmit={submit} aria-label={t('setup.hours')}>
       <PractitionerChoice value={practitioner} onChange={setPractitioner} />
-      {practitioner && (
+      {practitioner && loadedFor !== practitioner && <p className="loading">{t('app.loading')}</p>}
+      {practitioner && loadedFor === practitioner && (
         <>
           <table>
             <caption>{t('setup.hoursCaption')}</caption>
