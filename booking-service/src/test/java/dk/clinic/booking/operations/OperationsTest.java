@@ -58,7 +58,7 @@ class OperationsTest {
         try (CapturedLog log = CapturedLog.capture()) {
             given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(practitioner)
                     .post("/api/practitioners").then().statusCode(409).body("type", containsString("name-taken"));
-            assertThat(log.warnings()).as("a name taken is the clinic's business, not an operator's").isEmpty();
+            assertThat(log.warningsExceptFrom("org.apache.kafka")).as("a name taken is the clinic's business, not an operator's").isEmpty();
         }
     }
 
