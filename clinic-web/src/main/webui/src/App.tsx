@@ -12,6 +12,7 @@ const BookPage = lazy(() => import('./pages/BookPage').then((m) => ({ default: m
 const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const WaitlistPage = lazy(() => import('./pages/WaitlistPage').then((m) => ({ default: m.WaitlistPage })));
 const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 import { useSession, type Role } from './session';
 
 function Guard({ roles, children }: { roles: Role[]; children: React.ReactElement }) {
@@ -47,6 +48,7 @@ export function App() {
             <Route path="/requests" element={<Guard roles={['receptionist', 'admin']}><RequestsPage /></Guard>} />
             <Route path="/waitlist" element={<Guard roles={['receptionist', 'admin']}><WaitlistPage /></Guard>} />
             <Route path="/setup/*" element={<Guard roles={['admin']}><SetupPage /></Guard>} />
+            <Route path="/dashboard" element={<Guard roles={['analyst', 'admin']}><DashboardPage /></Guard>} />
             <Route path="*" element={<p>{t('app.notFound')}</p>} />
           </Routes>
         </Suspense>

@@ -143,3 +143,37 @@ export function api(service: Service) {
 
 export const booking = api('booking');
 export const treatment = api('treatment');
+export const reporting = api('reporting');
+
+/** Hands the browser a file to save, as if a link to it had been followed. */
+export function saveFile(content: Blob, filename: string): void {
+  const address = URL.createObjectURL(content);
+  const link = document.createElement('a');
+  link.href = address;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(address), 10_000);
+}
+
+/** Downloads what a service answers as CSV (Accept: text/csv) at {@code url}, under {@code filename}. */
+export async function downloadCsv(url: string, filename: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'text/csv' }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, type: 'network', title: 'network' });
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let problem: Partial<Problem> = {};
+    try {
+      problem = text ? JSON.parse(text) : {};
+    } catch {
+      // not problem details: the status says enough
+    }
+    throw new ApiError({ ...problem, status: response.status });
+  }
+  saveFile(await response.blob(), filename);
+}

@@ -10,6 +10,7 @@ const NAVIGATION: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/requests', label: 'nav.requests', roles: ['receptionist', 'admin'] },
   { to: '/waitlist', label: 'nav.waitlist', roles: ['receptionist', 'admin'] },
   { to: '/setup', label: 'nav.setup', roles: ['admin'] },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['analyst', 'admin'] },
 ];
 
 export function LanguageSwitch() {

@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useSession } from '../session';
 
-/** The reception starts at the calendar; a role without pages in this version is told so. */
+/** The reception starts at the calendar, the clinic lead at the outcomes; a role without pages is told so. */
 export function HomePage() {
   const { t } = useTranslation();
   const { has } = useSession();
   if (has('receptionist', 'admin', 'practitioner')) {
     return <Navigate to="/calendar" replace />;
+  }
+  if (has('analyst')) {
+    return <Navigate to="/dashboard" replace />;
   }
   return (
     <section>

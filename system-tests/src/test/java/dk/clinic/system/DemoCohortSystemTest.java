@@ -10,8 +10,13 @@ import dk.clinic.testing.LocalKafkaBroker;
 import dk.clinic.testing.ServiceProcess;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +30,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +89,105 @@ class DemoCohortSystemTest {
                 check.equals("review-decisions", expected.reviewDecisions(condition));
                 check.equals("attendance", expected.attendance(condition));
             }
+
+            try (ServiceProcess web = RunningClinic.startService(root, "clinic-web", work, jdbcUrl,
+                    broker.bootstrapServers(), keys, Map.of(
+                            "CLINIC_BOOKING_URL", booking.url(),
+                            "CLINIC_TREATMENT_URL", treatment.url(),
+                            "CLINIC_REPORTING_URL", reporting.url(),
+                            "CLINIC_WEB_SESSION_SECRET", "system-tests-session-secret-of-enough-length"))) {
+                theClinicLeadReadsTheOutcomesOfTheDemoCohort(web.url(), reporting.url(), record);
+            }
         }
+    }
+
+    /**
+     * The clinic lead opens the outcome dashboard on the demo cohort in Danish, narrows it to heel pain and shares the
+     * view by its address; the responder rate on the page is the API's, a figure from too few patients reads "færre
+     * end 5" and never 0, and the page reads the same in Norwegian and English.
+     */
+    private static void theClinicLeadReadsTheOutcomesOfTheDemoCohort(String web, String reporting, DemoRecord record)
+            throws Exception {
+        Texts da = Texts.of("da");
+        String period = "from=" + record.firstDay() + "&to=" + record.lastDay();
+        try (Visit visit = Visit.to(web, "outcome-dashboard", "da-DK").signedInAs("anders")) {
+            // the analyst's home is the dashboard
+            assertThat(visit.heading(da.get("dashboard.title"))).isVisible();
+            visit.go("/dashboard?" + period);
+            Locator responders = visit.page.getByTestId("responders-table");
+            assertThat(responders).isVisible();
+            visit.check("dashboard-da");
+
+            JsonNode all = report(reporting, "responders?definition=pain50&" + period);
+            assertThat(responderShares(responders)).isEqualTo(responderShares(all, da));
+            // a cell from fewer than 5 patients: in the API without numbers, on the page as words
+            JsonNode trajectory = report(reporting, "pain-trajectory?" + period);
+            assertThat(trajectory.findValues("suppressed")).anyMatch(JsonNode::asBoolean);
+            assertThat(visit.page.getByTestId("trajectory").getByText(da.get("dashboard.fewerThan", Map.of("count", 5)))
+                    .first()).isVisible();
+            // charts are drawn, each with its table beside it
+            assertThat(visit.page.locator("canvas[role=img]")).hasCount(5);
+
+            // narrowed to heel pain with the keyboard, and the view's address shared with a colleague
+            visit.page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions()
+                    .setName(da.get("dashboard.condition")).setExact(true)).focus();
+            visit.page.keyboard().press("ArrowDown");
+            visit.tabTo(visit.button(da.get("dashboard.apply")), 12).press("Enter");
+            assertThat(visit.page).hasURL(Pattern.compile("condition=plantar_heel_pain"));
+            String shared = visit.page.url();
+            JsonNode heel = report(reporting, "responders?definition=pain50&" + period + "&condition=plantar_heel_pain");
+            try (Visit colleague = Visit.to(web, "outcome-dashboard-shared", "da-DK").signedInAs("anders")) {
+                colleague.page.navigate(shared);
+                Locator table = colleague.page.getByTestId("responders-table");
+                assertThat(table).isVisible();
+                assertThat(colleague.page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions()
+                        .setName(da.get("dashboard.condition")).setExact(true))).hasValue("plantar_heel_pain");
+                assertThat(responderShares(table)).isEqualTo(responderShares(heel, da));
+                colleague.check("dashboard-heel-pain");
+            }
+
+            for (String language : List.of("nb", "en")) {
+                Texts texts = Texts.of(language);
+                visit.choose(Texts.of(visit.page.evaluate("document.documentElement.lang").toString())
+                        .get("app.language"), texts.get("language." + language));
+                assertThat(visit.heading(texts.get("dashboard.title"))).isVisible();
+                assertThat(visit.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)).first())
+                        .hasText(texts.get("dashboard.episodes.title"));
+                visit.check("dashboard-" + language);
+            }
+        }
+    }
+
+    /**
+     * What the page shows as each row's share of responders (total last), in whole percent or as "fewer than 5"; the
+     * API's figures written the same way.
+     */
+    private static List<String> responderShares(Locator table) {
+        return table.locator("tbody tr").all().stream()
+                .map(row -> row.locator("td").first().innerText().replace('\u00a0', ' '))
+                .map(cell -> {
+                    Matcher share = Pattern.compile("^(\\d+) ?%").matcher(cell);
+                    return share.find() ? share.group(1) + " %" : cell;
+                }).toList();
+    }
+
+    private static List<String> responderShares(JsonNode report, Texts texts) {
+        List<JsonNode> rows = new ArrayList<>();
+        report.path("rows").forEach(rows::add);
+        if (report.hasNonNull("total")) {
+            rows.add(report.path("total"));
+        }
+        return rows.stream().map(row -> row.path("responders")).map(rate -> rate.path("suppressed").asBoolean()
+                ? texts.get("dashboard.fewerThan", Map.of("count", report.path("minimumPatients").asLong()))
+                : new BigDecimal(rate.path("share").asText()).movePointRight(2).setScale(0, RoundingMode.HALF_UP)
+                        + " %").toList();
+    }
+
+    private static JsonNode report(String base, String pathAndQuery) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/reports/" + pathAndQuery))
+                .header("Authorization", Tokens.analyst()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     /** Compares one report's rows and total, figure by figure, with the expected ones. */
