@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ClinicProvider } from './clinic';
 import { Layout } from './components/Layout';
 import { CalendarPage } from './pages/CalendarPage';
@@ -12,13 +12,24 @@ const BookPage = lazy(() => import('./pages/BookPage').then((m) => ({ default: m
 const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const WaitlistPage = lazy(() => import('./pages/WaitlistPage').then((m) => ({ default: m.WaitlistPage })));
 const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const PatientsPage = lazy(() => import('./pages/PatientsPage').then((m) => ({ default: m.PatientsPage })));
+const PatientPage = lazy(() => import('./pages/PatientPage').then((m) => ({ default: m.PatientPage })));
+const EpisodePage = lazy(() => import('./pages/EpisodePage').then((m) => ({ default: m.EpisodePage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 import { useSession, type Role } from './session';
 
 function Guard({ roles, children }: { roles: Role[]; children: React.ReactElement }) {
   const { has } = useSession();
   const { t } = useTranslation();
-  return has(...roles) ? children : <p role="alert" className="problem">{t('app.forbiddenPage')}</p>;
+  if (has(...roles)) {
+    return children;
+  }
+  return (
+    <div role="alert" className="problem" data-testid="refused">
+      <p className="problem-title">{t('app.forbiddenPage')}</p>
+      <p><Link to="/">{t('practice.refused')}</Link></p>
+    </div>
+  );
 }
 
 export function App() {
@@ -48,6 +59,9 @@ export function App() {
             <Route path="/requests" element={<Guard roles={['receptionist', 'admin']}><RequestsPage /></Guard>} />
             <Route path="/waitlist" element={<Guard roles={['receptionist', 'admin']}><WaitlistPage /></Guard>} />
             <Route path="/setup/*" element={<Guard roles={['admin']}><SetupPage /></Guard>} />
+            <Route path="/patients" element={<Guard roles={['practitioner', 'admin']}><PatientsPage /></Guard>} />
+            <Route path="/patients/:id" element={<Guard roles={['practitioner', 'admin']}><PatientPage /></Guard>} />
+            <Route path="/episodes/:id" element={<Guard roles={['practitioner', 'admin']}><EpisodePage /></Guard>} />
             <Route path="/dashboard" element={<Guard roles={['analyst', 'admin']}><DashboardPage /></Guard>} />
             <Route path="*" element={<p>{t('app.notFound')}</p>} />
           </Routes>

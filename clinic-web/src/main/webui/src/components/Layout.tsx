@@ -9,6 +9,7 @@ const NAVIGATION: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/book', label: 'nav.book', roles: ['receptionist', 'admin'] },
   { to: '/requests', label: 'nav.requests', roles: ['receptionist', 'admin'] },
   { to: '/waitlist', label: 'nav.waitlist', roles: ['receptionist', 'admin'] },
+  { to: '/patients', label: 'nav.patients', roles: ['practitioner'] },
   { to: '/setup', label: 'nav.setup', roles: ['admin'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['analyst', 'admin'] },
 ];
