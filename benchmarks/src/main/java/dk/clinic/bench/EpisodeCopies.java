@@ -88,12 +88,12 @@ final class EpisodeCopies {
                 weight_kg, runs, standing_work, footwear, referral_source, rf_no_improvement,
                 rf_swelling_redness_warmth, rf_cannot_stand_or_walk, rf_systemic_disease, red_flag_note,
                 referral_decision, referral_reason, referral_decided_by, referral_decided_at, status, opened_at,
-                opened_by, version)
+                opened_by, version, closed_at)
             select %s, c.patient, e.condition, e.condition_note, e.side, e.symptom_weeks, e.weight_kg, e.runs,
                 e.standing_work, e.footwear, e.referral_source, e.rf_no_improvement, e.rf_swelling_redness_warmth,
                 e.rf_cannot_stand_or_walk, e.rf_systemic_disease, e.red_flag_note, e.referral_decision,
                 e.referral_reason, e.referral_decided_by, e.referral_decided_at, e.status, e.opened_at, e.opened_by,
-                e.version
+                e.version, e.closed_at
             from $episodes""".formatted(copied("e.id")),
             """
             insert into treatment.treatment_plan (id, episode_id, status, goals, current_version, created_at,
@@ -124,9 +124,9 @@ final class EpisodeCopies {
                     .formatted(copied("r.id"), copied("r.course_id")),
             """
             insert into treatment.session_record (id, course_id, appointment_id, delivered_at, status, details,
-                adverse_events, notes, first_step_pain, recorded_by, recorded_at, version)
+                adverse_events, notes, first_step_pain, recorded_by, recorded_at, version, number_in_course)
             select %s, %s, %s, s.delivered_at, s.status, s.details, s.adverse_events, s.notes, s.first_step_pain,
-                s.recorded_by, s.recorded_at, s.version
+                s.recorded_by, s.recorded_at, s.version, s.number_in_course
             from treatment.session_record s join $courses on k.id = s.course_id"""
                     .formatted(copied("s.id"), copied("s.course_id"), copied("s.appointment_id")),
             """
