@@ -46,6 +46,9 @@ public class ReadModelRebuild {
         QuarkusTransaction.requiringNew().timeout((int) Duration.ofHours(1).toSeconds()).run(() -> {
             log.holdArrivals();
             TABLES.forEach(table -> entityManager.createNativeQuery("delete from " + table).executeUpdate());
+            // reports cached for the tables before this rebuild are worked out again once it commits
+            entityManager.createNativeQuery("update read_model_generation set generation = generation + 1")
+                    .executeUpdate();
             entityManager.unwrap(Session.class).doWork(connection -> {
                 try (Projector.Rows.Batched rows = new Projector.Rows.Batched(connection)) {
                     log.replay(order, (type, data) -> {

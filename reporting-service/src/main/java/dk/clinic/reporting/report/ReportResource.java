@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -27,9 +28,11 @@ import java.util.UUID;
 public class ReportResource {
 
     private final ReportService reports;
+    private final ReportCache cache;
 
-    ReportResource(ReportService reports) {
+    ReportResource(ReportService reports, ReportCache cache) {
         this.reports = reports;
+        this.cache = cache;
     }
 
     /** The filters every report takes. */
@@ -65,7 +68,10 @@ public class ReportResource {
             description = "Roles: analyst, admin. Grouped by the modality the episodes started with.")
     public Report<ReportRows.Episodes> episodes(@BeanParam Filters filters,
                                                 @QueryParam("scale") @Parameter(description = "Default nrs_first_step_pain.") String scale) {
-        return reports.episodes(filters.filter(), scale == null ? null : Scales.require("scale", scale));
+        ReportFilter filter = filters.filter();
+        String checked = scale == null ? null : Scales.require("scale", scale);
+        return cache.report("episodes", Arrays.asList(filter, checked),
+                () -> reports.episodes(filter, checked));
     }
 
     @GET
@@ -76,7 +82,10 @@ public class ReportResource {
     public Report<ReportRows.Responders> responders(@BeanParam Filters filters,
                                                     @QueryParam("definition") @DefaultValue("pain50") Responder definition,
                                                     @QueryParam("scale") String scale) {
-        return reports.responders(filters.filter(), definition, scale == null ? null : Scales.require("scale", scale));
+        ReportFilter filter = filters.filter();
+        String checked = scale == null ? null : Scales.require("scale", scale);
+        return cache.report("responders", Arrays.asList(filter, definition, checked),
+                () -> reports.responders(filter, definition, checked));
     }
 
     @GET
@@ -85,7 +94,9 @@ public class ReportResource {
             description = "Roles: analyst, admin. Episodes that have not responded yet are censored at their last session.")
     public Report<ReportRows.SessionsToResponse> sessionsToResponse(@BeanParam Filters filters,
                                                                     @QueryParam("definition") @DefaultValue("pain50") Responder definition) {
-        return reports.sessionsToResponse(filters.filter(), definition);
+        ReportFilter filter = filters.filter();
+        return cache.report("sessions-to-response", Arrays.asList(filter, definition),
+                () -> reports.sessionsToResponse(filter, definition));
     }
 
     @GET
@@ -93,7 +104,9 @@ public class ReportResource {
     @Operation(operationId = "reportPainTrajectory", summary = "First-step pain by session number and modality",
             description = "Roles: analyst, admin. Mean and 95 % confidence interval per session number.")
     public Report<ReportRows.PainTrajectory> painTrajectory(@BeanParam Filters filters) {
-        return reports.painTrajectory(filters.filter());
+        ReportFilter filter = filters.filter();
+        return cache.report("pain-trajectory", Arrays.asList(filter),
+                () -> reports.painTrajectory(filter));
     }
 
     @GET
@@ -104,7 +117,9 @@ public class ReportResource {
     public Report<ReportRows.ReviewDecisions> reviewDecisions(@BeanParam Filters filters,
                                                               @QueryParam("sessionsFrom") @DefaultValue("3") int sessionsFrom,
                                                               @QueryParam("sessionsTo") @DefaultValue("5") int sessionsTo) {
-        return reports.reviewDecisions(filters.filter(), sessionsFrom, sessionsTo);
+        ReportFilter filter = filters.filter();
+        return cache.report("review-decisions", Arrays.asList(filter, sessionsFrom, sessionsTo),
+                () -> reports.reviewDecisions(filter, sessionsFrom, sessionsTo));
     }
 
     @GET
@@ -112,6 +127,8 @@ public class ReportResource {
     @Operation(operationId = "reportAttendance", summary = "Adherence, no-shows and late cancellations",
             description = "Roles: analyst, admin. Of the appointments due in the period that the patient was expected at.")
     public Report<ReportRows.Attendance> attendance(@BeanParam Filters filters) {
-        return reports.attendance(filters.filter());
+        ReportFilter filter = filters.filter();
+        return cache.report("attendance", Arrays.asList(filter),
+                () -> reports.attendance(filter));
     }
 }

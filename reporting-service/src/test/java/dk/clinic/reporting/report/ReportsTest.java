@@ -2,15 +2,21 @@ package dk.clinic.reporting.report;
 
 import dk.clinic.contracts.EventType;
 import dk.clinic.reporting.CareEvents;
+import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -180,6 +186,49 @@ class ReportsTest {
                 .get("/api/reports/attendance?" + period).then().statusCode(200).extract().jsonPath();
         assertThat(attendance.getInt("total.planned.value")).isEqualTo(6);
         assertThat(attendance.getInt("total.planned.patients")).isEqualTo(5);
+    }
+
+    @Test
+    void anAnswerIsKeptOnlyForTheReadModelAsItStandsANewEventOrARebuildIsSeenAtOnce() throws SQLException {
+        CareEvents events = new CareEvents();
+        Instant june = Instant.parse("2034-06-05T08:00:00Z");
+        String period = "from=2034-06-01&to=2034-06-30";
+        List<UUID> episodes = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            UUID episode = UUID.randomUUID();
+            episodes.add(episode);
+            events.episode(EventType.EPISODE_OPENED, episode, UUID.randomUUID(), "plantar_heel_pain", false, null,
+                    june.plus(Duration.ofDays(p)), null, 0);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> startedIn(period) == 6);
+        assertThat(startedIn(period)).as("asked again: the kept answer").isEqualTo(6);
+
+        // one more event: the next answer counts it
+        events.episode(EventType.EPISODE_OPENED, UUID.randomUUID(), UUID.randomUUID(), "plantar_heel_pain", false, null,
+                june.plus(Duration.ofDays(9)), null, 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> startedIn(period) == 7);
+
+        // a read model damaged behind the service's back answers wrongly (and that answer is kept) until a rebuild,
+        // which the next answer shows at once, though the event log did not change
+        var database = TestInfrastructure.get().database();
+        try (Connection admin = DriverManager.getConnection(database.adminJdbcUrl(), database.adminUser(),
+                database.adminPassword()); Statement statement = admin.createStatement()) {
+            statement.executeUpdate("delete from reporting.episode where id = '" + episodes.getFirst() + "'");
+        }
+        // the damage is seen once the answer is worked out again: a new event (another condition) makes it so
+        long kept = eventsKept();
+        events.episode(EventType.EPISODE_OPENED, UUID.randomUUID(), UUID.randomUUID(), "achilles_tendinopathy", false,
+                null, june.plus(Duration.ofDays(10)), null, 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsKept() > kept);
+        assertThat(startedIn(period)).as("seven heel-pain episodes less the damaged one, and the new one").isEqualTo(7);
+        given().header("Authorization", Tokens.admin()).post("/api/read-model/rebuild").then().statusCode(200);
+        assertThat(startedIn(period)).as("rebuilt from the same events: all eight").isEqualTo(8);
+    }
+
+    private static int startedIn(String period) {
+        JsonPath answer = given().header("Authorization", Tokens.analyst()).get("/api/reports/episodes?" + period)
+                .then().statusCode(200).extract().jsonPath();
+        return answer.get("total.started.value") == null ? 0 : answer.getInt("total.started.value");
     }
 
     @Test
