@@ -6,17 +6,19 @@ import { Layout } from './components/Layout';
 import { CalendarPage } from './pages/CalendarPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
+import { pages } from './routes';
+import { useSession, type Role } from './session';
 
 // The calendar is the page the desk opens all day and comes with the first script; the others load when first opened.
-const BookPage = lazy(() => import('./pages/BookPage').then((m) => ({ default: m.BookPage })));
-const RequestsPage = lazy(() => import('./pages/RequestsPage').then((m) => ({ default: m.RequestsPage })));
-const WaitlistPage = lazy(() => import('./pages/WaitlistPage').then((m) => ({ default: m.WaitlistPage })));
-const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
-const PatientsPage = lazy(() => import('./pages/PatientsPage').then((m) => ({ default: m.PatientsPage })));
-const PatientPage = lazy(() => import('./pages/PatientPage').then((m) => ({ default: m.PatientPage })));
-const EpisodePage = lazy(() => import('./pages/EpisodePage').then((m) => ({ default: m.EpisodePage })));
-const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-import { useSession, type Role } from './session';
+const BookPage = lazy(pages.book);
+const RequestsPage = lazy(pages.requests);
+const WaitlistPage = lazy(pages.waitlist);
+const SetupPage = lazy(pages.setup);
+const MyDayPage = lazy(pages.myDay);
+const PatientsPage = lazy(pages.patients);
+const PatientPage = lazy(pages.patient);
+const EpisodePage = lazy(pages.episode);
+const DashboardPage = lazy(pages.dashboard);
 
 function Guard({ roles, children }: { roles: Role[]; children: React.ReactElement }) {
   const { has } = useSession();
@@ -59,6 +61,7 @@ export function App() {
             <Route path="/requests" element={<Guard roles={['receptionist', 'admin']}><RequestsPage /></Guard>} />
             <Route path="/waitlist" element={<Guard roles={['receptionist', 'admin']}><WaitlistPage /></Guard>} />
             <Route path="/setup/*" element={<Guard roles={['admin']}><SetupPage /></Guard>} />
+            <Route path="/my-day" element={<Guard roles={['practitioner', 'admin']}><MyDayPage /></Guard>} />
             <Route path="/patients" element={<Guard roles={['practitioner', 'admin']}><PatientsPage /></Guard>} />
             <Route path="/patients/:id" element={<Guard roles={['practitioner', 'admin']}><PatientPage /></Guard>} />
             <Route path="/episodes/:id" element={<Guard roles={['practitioner', 'admin']}><EpisodePage /></Guard>} />

@@ -6,6 +6,9 @@ import './styles.css';
 import '@event-calendar/core/index.css';
 import { App } from './App';
 import { SessionProvider } from './session';
+import { preload } from './routes';
+
+preload(location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

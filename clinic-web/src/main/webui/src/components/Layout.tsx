@@ -5,6 +5,7 @@ import { changeLanguage, LANGUAGES, type Language } from '../i18n';
 import { useSession, type Role } from '../session';
 
 const NAVIGATION: Array<{ to: string; label: string; roles: Role[] }> = [
+  { to: '/my-day', label: 'nav.myDay', roles: ['practitioner'] },
   { to: '/calendar', label: 'nav.calendar', roles: ['receptionist', 'admin', 'practitioner'] },
   { to: '/book', label: 'nav.book', roles: ['receptionist', 'admin'] },
   { to: '/requests', label: 'nav.requests', roles: ['receptionist', 'admin'] },

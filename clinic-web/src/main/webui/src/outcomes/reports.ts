@@ -3,6 +3,7 @@
 // rests on, and a suppressed figure carries no numbers at all.
 
 import { ApiError, booking, reporting } from '../api';
+import { plusDays } from '../time';
 
 export interface CountFigure { value: number | null; patients: number | null; suppressed: boolean }
 
@@ -98,6 +99,12 @@ export interface Figures {
 
 export type Loaded<T> = { value: T } | { error: unknown };
 
+/** Utilization covers at most 183 days (booking-service's limit): the last 26 weeks of a longer period. */
+export function utilizationFrom(filters: Filters): string {
+  const latest = plusDays(filters.to, -182);
+  return filters.from < latest ? latest : filters.from;
+}
+
 /** Every figure of the dashboard, asked for at once; each may fail on its own (a period too long for utilization). */
 export async function loadFigures(filters: Filters): Promise<{ [K in keyof Figures]: Loaded<Figures[K]> }> {
   const query = reportQuery(filters);
@@ -110,7 +117,7 @@ export async function loadFigures(filters: Filters): Promise<{ [K in keyof Figur
     reporting.get<Report<PainTrajectoryRow>>('/reports/pain-trajectory', query),
     reporting.get<Report<ReviewDecisionsRow>>('/reports/review-decisions', query),
     reporting.get<Report<AttendanceRow>>('/reports/attendance', query),
-    booking.get<WeekOfResource[]>('/utilization', { from: filters.from, to: filters.to, kind: filters.kind }),
+    booking.get<WeekOfResource[]>('/utilization', { from: utilizationFrom(filters), to: filters.to, kind: filters.kind }),
   ]);
   const loaded = <T>(answer: PromiseSettledResult<{ data: unknown }>): Loaded<T> =>
     answer.status === 'fulfilled' ? { value: answer.value.data as T } : { error: answer.reason };
@@ -125,12 +132,17 @@ export async function loadFigures(filters: Filters): Promise<{ [K in keyof Figur
   };
 }
 
+/** The practitioners a utilization answer names, by name. */
+export function practitionersIn(weeks: WeekOfResource[]): Array<{ id: string; name: string }> {
+  const byId = new Map(weeks.map((w) => [w.resourceId, w.name]));
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** The practitioners the analyst may filter by: those with working time in the period (utilization names them). */
 export async function practitionersOf(filters: Filters): Promise<Array<{ id: string; name: string }>> {
   try {
-    const weeks = (await booking.get<WeekOfResource[]>('/utilization', { from: filters.from, to: filters.to, kind: 'practitioner' })).data;
-    const byId = new Map(weeks.map((w) => [w.resourceId, w.name]));
-    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    return practitionersIn((await booking.get<WeekOfResource[]>('/utilization',
+      { from: utilizationFrom(filters), to: filters.to, kind: 'practitioner' })).data);
   } catch (e) {
     if (e instanceof ApiError) {
       return [];

@@ -8,7 +8,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { ChartFigure, colour, faded } from '../outcomes/charts';
 import { useFormat } from '../outcomes/format';
 import {
-  CONDITIONS, DEFINITIONS, KINDS, loadFigures, practitionersOf, reportCsvPath, type AttendanceRow, type EpisodesRow,
+  CONDITIONS, DEFINITIONS, KINDS, loadFigures, practitionersIn, practitionersOf, reportCsvPath, utilizationFrom, type AttendanceRow, type EpisodesRow,
   type Figures,
   type Filters, type Loaded, type PainTrajectoryRow, type RateFigure, type Report, type RespondersRow, type ReviewDecisionsRow,
   type SessionsToResponseRow,
@@ -85,8 +85,17 @@ export function DashboardPage() {
     let current = true;
     setFigures(null);
     setError(null);
-    loadFigures(filters).then((loaded) => current && setFigures(loaded), (e) => current && setError(e));
-    practitionersOf(filters).then((list) => current && setPractitioners(list), () => undefined);
+    loadFigures(filters).then((loaded) => {
+      if (current) {
+        setFigures(loaded);
+      }
+      // the practitioners to filter by are those of the heat map when it shows practitioners; else asked for
+      if (filters.kind === 'practitioner' && 'value' in loaded.utilization) {
+        setPractitioners(practitionersIn(loaded.utilization.value));
+      } else {
+        practitionersOf(filters).then((list) => current && setPractitioners(list), () => undefined);
+      }
+    }, (e) => current && setError(e));
     return () => {
       current = false;
     };
@@ -529,14 +538,16 @@ function Utilization({ weeks, filters }: { weeks: WeekOfResource[]; filters: Fil
   const cell = (resource: string, week: string) => weeks.find((w) => w.resourceId === resource && w.week === week);
 
   async function csv() {
-    const lines = [`# ${t('dashboard.from')} ${filters.from}, ${t('dashboard.to')} ${filters.to}, ${filters.kind}`,
+    const lines = [`# ${t('dashboard.from')} ${utilizationFrom(filters)}, ${t('dashboard.to')} ${filters.to}, ${filters.kind}`,
       'resource,week,availableMinutes,bookedMinutes,utilization',
       ...weeks.map((w) => [JSON.stringify(w.name), w.week, w.availableMinutes, w.bookedMinutes, w.utilization ?? ''].join(','))];
-    saveFile(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `utilization-${filters.kind}-${filters.from}-${filters.to}.csv`);
+    saveFile(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `utilization-${filters.kind}-${utilizationFrom(filters)}-${filters.to}.csv`);
   }
 
   return (
-    <ReportSection id="utilization" title={title} about={t('dashboard.utilization.about')} csv={csv}>
+    <ReportSection id="utilization" title={title} csv={csv} about={utilizationFrom(filters) === filters.from
+      ? t('dashboard.utilization.about')
+      : `${t('dashboard.utilization.about')} ${t('dashboard.utilization.lastWeeks', { date: formatDate(utilizationFrom(filters)) })}`}>
       {weeks.length === 0 ? <NoData /> : (
         <div className="scroll" tabIndex={0} role="region" aria-label={t('dashboard.table', { what: title })}>
           <table className="heatmap">

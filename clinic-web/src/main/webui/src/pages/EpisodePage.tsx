@@ -14,7 +14,7 @@ import { formatScore } from '../treatment/scoring';
 import { ReviewForm, SessionForm } from '../treatment/SessionForm';
 import { Appointments } from './PatientPage';
 import type {
-  Adherence, Episode, Modality, PatientOverview, Plan, Progress, Timeline,
+  Adherence, Episode, Modality, PatientOverview, Plan, Progress, Session, Timeline,
 } from '../treatment/model';
 
 /**
@@ -158,6 +158,7 @@ function PlanPart({ plan, timeline, adherence, modalities, writes, onChanged }: 
   const nameOf = useModalityName();
   const modalityName = (code: string) => nameOf(modalities.find((m) => m.code === code)?.name, code);
   const courseOf = (id: string) => plan.courses.find((c) => c.id === id);
+  const [recording, setRecording] = useState<Session | null>(null);
   return (
     <>
       <h2>{t('practice.plan.title')}</h2>
@@ -190,7 +191,11 @@ function PlanPart({ plan, timeline, adherence, modalities, writes, onChanged }: 
       {writes && plan.courses.filter((c) => c.status === 'review_due').map((c) => (
         <ReviewForm key={c.id} plan={plan} course={c} modalities={modalities} onDecided={onChanged} />
       ))}
-      {writes && <SessionForm courses={plan.courses} modalities={modalities} onRecorded={onChanged} />}
+      {writes && recording && (
+        <SessionForm key={recording.id} courses={plan.courses} modalities={modalities} awaiting={recording}
+          onRecorded={() => { setRecording(null); onChanged(); }} />
+      )}
+      {writes && !recording && <SessionForm courses={plan.courses} modalities={modalities} onRecorded={onChanged} />}
 
       <h3>{t('practice.plan.sessions')}</h3>
       {timeline.sessions.length === 0 ? <p>{t('practice.plan.noSessions')}</p> : (
@@ -207,7 +212,13 @@ function PlanPart({ plan, timeline, adherence, modalities, writes, onChanged }: 
                 <td>{modalityName(courseOf(s.courseId)?.modality ?? '')}</td>
                 <td>{s.firstStepPain ?? '–'}</td>
                 <td>{(s.adverseEvents ?? []).map((a) => t(`practice.adverse.${a.kind}`)).join(', ')}</td>
-                <td>{t(`practice.session.status.${s.status}`)}</td>
+                <td>
+                  {t(`practice.session.status.${s.status}`)}
+                  {writes && s.status === 'awaiting_record' && (
+                    <>{' '}<button type="button" className="secondary" onClick={() => setRecording(s)}>
+                      {t('practice.session.writeRecord')}</button></>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,11 @@ import { treatment } from '../api';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { etag } from '../model';
 import { useModalityName } from './PlanForm';
-import { ADVERSE_EVENTS, REVIEW_DECISIONS, type Course, type Modality, type Plan, type ReviewDecision } from './model';
+import { useClinic } from '../clinic';
+import { formatInstant } from '../time';
+import {
+  ADVERSE_EVENTS, REVIEW_DECISIONS, type Course, type Modality, type Plan, type ReviewDecision, type Session,
+} from './model';
 
 /** A modality parameter's label: our text for the catalogue's known parameters, else its name as the catalogue has it. */
 function useParameterLabel() {
@@ -17,13 +21,16 @@ function useParameterLabel() {
  * frequency, energy or bar pressure, applicator; dry needling: muscles, points, twitch responses; osteopathy:
  * regions and findings; exercises given), adverse events, notes and the day's first-step pain.
  */
-export function SessionForm({ courses, modalities, onRecorded }: {
-  courses: Course[]; modalities: Modality[]; onRecorded: () => void;
+export function SessionForm({ courses, modalities, awaiting, onRecorded }: {
+  courses: Course[]; modalities: Modality[]; awaiting?: Session; onRecorded: () => void;
 }) {
   const { t } = useTranslation();
   const nameOf = useModalityName();
   const labelOf = useParameterLabel();
-  const open = courses.filter((c) => c.status === 'active' || c.status === 'review_due');
+  const clinic = useClinic();
+  // a session booking delivered is written into; otherwise a new one is recorded in an open course
+  const open = awaiting ? courses.filter((c) => c.id === awaiting.courseId)
+    : courses.filter((c) => c.status === 'active' || c.status === 'review_due');
   const [courseId, setCourseId] = useState(open[0]?.id ?? '');
   const course = open.find((c) => c.id === courseId) ?? open[0];
   const modality = modalities.find((m) => m.code === course?.modality);
@@ -53,15 +60,17 @@ export function SessionForm({ courses, modalities, onRecorded }: {
         : rule.type === 'integer' || rule.type === 'number' ? Number(text.replace(',', '.')) : text;
     }
     try {
-      await treatment.post('/sessions', {
-        courseId: course.id,
-        record: {
-          details: values,
-          adverseEvents: ADVERSE_EVENTS.filter((kind) => adverse[kind]).map((kind) => ({ kind })),
-          notes: notes || undefined,
-          firstStepPain: pain === '' ? undefined : Number(pain),
-        },
-      });
+      const record = {
+        details: values,
+        adverseEvents: ADVERSE_EVENTS.filter((kind) => adverse[kind]).map((kind) => ({ kind })),
+        notes: notes || undefined,
+        firstStepPain: pain === '' ? undefined : Number(pain),
+      };
+      if (awaiting) {
+        await treatment.put(`/sessions/${awaiting.id}/record`, record, etag(awaiting.version));
+      } else {
+        await treatment.post('/sessions', { courseId: course.id, record });
+      }
       setDetails({});
       setAdverse({});
       setNotes('');
@@ -75,7 +84,8 @@ export function SessionForm({ courses, modalities, onRecorded }: {
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="session-form">
-      <h2 id="session-form">{t('practice.session.record')}</h2>
+      <h2 id="session-form">{awaiting ? t('practice.session.writeRecordOf', { when: formatInstant(awaiting.deliveredAt, clinic.zone) })
+        : t('practice.session.record')}</h2>
       <label>{t('practice.session.course')}
         <select value={course.id} onChange={(e) => { setCourseId(e.target.value); setDetails({}); }}>
           {open.map((c) => (

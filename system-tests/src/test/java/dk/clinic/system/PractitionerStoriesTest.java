@@ -134,6 +134,57 @@ class PractitionerStoriesTest {
     }
 
     @Test
+    void myDayShowsTheAppointmentsWithTheirEpisodesAndTheSessionWaitingForItsRecord() {
+        Texts nb = Texts.of("nb");
+        UUID practitioner = arrange.practitioner("Maja Mindag", EVERY_DAY, "dry_needling");
+        arrange.appointmentType("dn_my_day", "Dry needling 30", 30, "dry_needling", null);
+        UUID patient = arrange.patient("Oda", "Dagsen");
+        UUID episode = arrange.episode(patient);
+        arrange.treatment(Tokens.practitioner()).body("""
+                {"episodeId":"%s","goals":["Walk without pain"],
+                 "courses":[{"modality":"dry_needling","autoBook":true,"practitionerPreference":"%s"}]}"""
+                .formatted(episode, practitioner)).post("/api/plans").then().statusCode(201);
+        // booking books the course; the first session (the next day, from midnight) is delivered at the desk
+        Map<String, Object> first = await().atMost(Arrange.EVENTUAL).until(() -> arrange.appointmentsOf(patient),
+                list -> list.size() == 4).getFirst();
+        for (String step : List.of("arrive", "fulfil")) {
+            arrange.booking(Tokens.receptionist()).header("If-Match", Arrange.etag(arrange.booking(Tokens.receptionist())
+                    .get("/api/appointments/{id}", first.get("id")))).post("/api/appointments/{id}/" + step, first.get("id"))
+                    .then().statusCode(200);
+        }
+        String day = Arrange.local(first.get("localStart")).toLocalDate().toString();
+
+        try (Visit visit = Visit.to(clinic.web(), "my-day", "nb-NO").signedInAs("paula")) {
+            // the practitioner's start page; whose day it is, is chosen once
+            assertThat(visit.heading(nb.get("practice.myDay.title"))).isVisible();
+            visit.choose(nb.get("practice.myDay.whose"), "Maja Mindag");
+            visit.field(nb.get("practice.myDay.date")).fill(day);
+            visit.button(nb.get("dashboard.apply")).click();
+            Locator row = visit.page.getByTestId("my-day").locator("tbody tr").first();
+            assertThat(row).containsText("Oda Dagsen");
+            assertThat(row).containsText(nb.get("status.appointment.fulfilled"));
+            assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                    nb.get("dashboard.conditions.plantar_heel_pain") + " (" + nb.get("practice.side.right") + ")")))
+                    .isVisible();
+            // treatment-service learns of the delivered session from booking's event
+            Locator awaiting = visit.page.getByTestId("awaiting").getByRole(AriaRole.LINK);
+            visit.reloadUntilVisible(awaiting.first());
+            visit.check("my-day");
+
+            awaiting.first().click();
+            visit.button(nb.get("practice.session.writeRecord")).click();
+            visit.field(nb.get("practice.session.firstStepPain")).fill("5");
+            visit.field(nb.get("practice.session.notes")).fill("Tålte nålingen godt");
+            visit.check("writing-the-record");
+            visit.button(nb.get("practice.session.save")).click();
+            assertThat(visit.page.getByTestId("sessions").locator("tbody tr").first())
+                    .containsText(nb.get("practice.session.status.recorded"));
+            // the record is the session booking delivered, not a new one
+            assertThat(visit.page.getByTestId("sessions").locator("tbody tr")).hasCount(1);
+        }
+    }
+
+    @Test
     void anFfiFilledOnScreenShowsTheScoreTheServiceStores() {
         Texts en = Texts.of("en");
         UUID patient = arrange.patient("Frida", "Fodindeksen");

@@ -146,8 +146,8 @@ class SignInStoriesTest {
         try (Visit visit = Visit.to(clinic.web(), "practitioner-role", "en-GB").signedInAs("paula")) {
             Locator navigation = visit.page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions()
                     .setName(en.get("nav.label")));
-            assertThat(navigation.getByRole(AriaRole.LINK)).hasText(new String[]{en.get("nav.calendar"),
-                    en.get("nav.patients")});
+            assertThat(navigation.getByRole(AriaRole.LINK)).hasText(new String[]{en.get("nav.myDay"),
+                    en.get("nav.calendar"), en.get("nav.patients")});
             visit.go("/calendar");
             assertThat(visit.heading(en.get("calendar.title"))).isVisible();
             assertThat(visit.page.getByRole(AriaRole.ALERT)).hasCount(0);
