@@ -1,6 +1,7 @@
 package dk.clinic.bench;
 
 import dk.clinic.testing.ChildProcesses;
+import dk.clinic.testing.IssuerKeys;
 import dk.clinic.testing.LocalKafkaBroker;
 import dk.clinic.testing.ServiceProcess;
 
@@ -12,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.function.Function;
 
 /** What every benchmark's main does alike: its options, its children stopped on Ctrl-C, its exit code, its progress. */
@@ -37,6 +39,12 @@ final class Bench {
      */
     static <F> Staged<F> staged(Settings settings, BenchDatabase database, String serviceName, Measure<F> measure)
             throws Exception {
+        return staged(settings, database, serviceName, Map.of(), measure);
+    }
+
+    /** As {@link #staged(Settings, BenchDatabase, String, Measure)}, with more environment for the service. */
+    static <F> Staged<F> staged(Settings settings, BenchDatabase database, String serviceName,
+                                Map<String, String> environment, Measure<F> measure) throws Exception {
         Path work = settings.workDirectory();
         ChildProcesses.deleteRecursively(work);
         Files.createDirectories(work);
@@ -47,8 +55,9 @@ final class Bench {
         Machine machine = Machine.describe(database.serverVersion());
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(settings.root(), work.resolve("kafka"))) {
             say("Kafka broker on " + broker.bootstrapServers());
-            try (ServiceProcess service = ServiceProcess.start(settings.root(), serviceName,
-                    work.resolve(serviceName), database.jdbcUrl(), broker.bootstrapServers())) {
+            Path directory = work.resolve(serviceName);
+            try (ServiceProcess service = ServiceProcess.start(settings.root(), serviceName, directory,
+                    database.jdbcUrl(), broker.bootstrapServers(), IssuerKeys.generate(directory), environment)) {
                 say(serviceName + " (pid " + service.pid() + ") ready on port " + service.port()
                         + "; log: " + settings.root().relativize(service.log()));
                 return new Staged<>(work, startedAt, machine, measure.run(service, broker));

@@ -1,12 +1,5 @@
 package dk.clinic.bench;
 
-import com.google.gson.JsonObject;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.CDPSession;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dk.clinic.testing.IssuerKeys;
 import dk.clinic.testing.LocalKafkaBroker;
 import dk.clinic.testing.ServiceProcess;
@@ -17,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -27,9 +19,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +28,8 @@ import java.util.concurrent.Future;
 
 import static dk.clinic.bench.Bench.say;
 import static dk.clinic.bench.Bench.seconds;
+import static dk.clinic.bench.PageLoads.line;
+import static dk.clinic.bench.PageLoads.row;
 
 /**
  * {@code ./clinic bench calendar}: the reception's day calendar for 20 practitioners on a full day, as the server
@@ -59,11 +51,8 @@ import static dk.clinic.bench.Bench.seconds;
 public final class CalendarBenchmark {
 
     static final double SERVER_P95_TARGET_MS = 150;
-    static final double USABLE_TARGET_MS = 1000;
     static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Copenhagen");
     private static final int WARM_UP_REQUESTS = 300;
-    private static final int WARM_UP_LOADS = 3;
-    private static final Path CHROMIUM = Path.of(System.getProperty("clinic.chromium", "/usr/bin/chromium"));
 
     private final Settings settings;
     private final BenchDatabase database;
@@ -78,9 +67,7 @@ public final class CalendarBenchmark {
     }
 
     private int run() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium");
-        }
+        PageLoads.requireChromium();
         Bench.Staged<Figures> staged = Bench.staged(settings, database, "booking-service", this::measure);
         Bench.publish(staged.work(), new Report(staged.figures()).text(staged));
         return 0;
@@ -121,9 +108,13 @@ public final class CalendarBenchmark {
                     "/api/booking/devices?size=500", "/api/booking/appointment-types?size=500",
                     "/api/booking" + dayList), settings.requests() / 5);
 
-            say("Chromium: " + WARM_UP_LOADS + " loads to warm up, then " + settings.pageLoads()
-                    + " in a fresh profile and " + settings.pageLoads() + " reloads");
-            Browsing browsing = browse(web.url(), day, booked);
+            say("Chromium: " + settings.pageLoads() + " loads in a fresh profile and as many reloads");
+            // usable: every appointment of the day is in the calendar as a labelled button, what a click needs
+            PageLoads.Browsing browsing = PageLoads.browse(web.url(), new PageLoads.Target(
+                    "/calendar?date=" + day + "&view=day&group=practitioner", "rita",
+                    "document.querySelectorAll('.ec-event[role=button][aria-label]').length >= " + booked,
+                    "day's appointments received", "/api/booking/appointments?",
+                    settings.workDirectory().resolve("day-calendar.png")), settings.pageLoads());
             return new Figures(day, clinic.practitioners().size(), booked, seeded, throughWeb, direct, pageCalls,
                     browsing, Memory.of(booking, api), web.residentKib()[0]);
         }
@@ -179,113 +170,6 @@ public final class CalendarBenchmark {
         return Latency.of(histogram);
     }
 
-    /**
-     * The page records, from the navigation's start ({@code performance.now()}), the first animation frame in which
-     * every appointment of the day is in the calendar as a labelled button.
-     */
-    private static final String USABLE_PROBE = """
-            (() => {
-              const expected = %d;
-              const check = () => {
-                if (document.querySelectorAll('.ec-event[role=button][aria-label]').length >= expected) {
-                  window.__clinicUsable = performance.now();
-                } else {
-                  requestAnimationFrame(check);
-                }
-              };
-              requestAnimationFrame(check);
-            })();""";
-
-    private Browsing browse(String web, LocalDate day, int expected) {
-        String calendar = web + "/calendar?date=" + day + "&view=day&group=practitioner";
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                    .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                            "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-            String signedIn;
-            try (BrowserContext context = context(browser, null, expected)) {
-                Page page = context.newPage();
-                page.navigate(web + "/sign-in");
-                page.locator("input[name=username]").fill("rita");
-                page.locator("input[name=password]").fill("rita");
-                page.locator("button[type=submit]").click();
-                page.locator("header.top").waitFor();
-                signedIn = context.storageState();
-            }
-            Loads fresh = new Loads();
-            for (int i = 0; i < WARM_UP_LOADS + settings.pageLoads(); i++) {
-                try (BrowserContext context = context(browser, signedIn, expected)) {
-                    Page page = context.newPage();
-                    CDPSession devtools = context.newCDPSession(page);
-                    devtools.send("Performance.enable");
-                    double[] milestones = usable(page, calendar);
-                    if (i >= WARM_UP_LOADS) {
-                        fresh.add(milestones);
-                        fresh.addWork(work(devtools.send("Performance.getMetrics")));
-                    }
-                }
-            }
-            List<String> hotspots;
-            try (BrowserContext context = context(browser, signedIn, expected)) {
-                hotspots = profiled(context, calendar);
-            }
-            Loads reloads = new Loads();
-            try (BrowserContext context = context(browser, signedIn, expected)) {
-                Page page = context.newPage();
-                for (int i = 0; i < WARM_UP_LOADS + settings.pageLoads(); i++) {
-                    double[] milestones = usable(page, calendar);
-                    if (i >= WARM_UP_LOADS) {
-                        reloads.add(milestones);
-                    }
-                }
-                // what the desk sees, for a reviewer: is a full day of 20 practitioners readable?
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(settings.workDirectory().resolve("day-calendar.png")));
-            }
-            String version = browser.version();
-            browser.close();
-            return new Browsing(version, fresh.usable(), reloads.usable(), fresh.medians(), reloads.medians(),
-                    fresh.workMedians(), hotspots);
-        }
-    }
-
-    private static BrowserContext context(Browser browser, String storageState, int expected) {
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setLocale("da-DK")
-                .setTimezoneId("Europe/Copenhagen").setViewportSize(1400, 900);
-        if (storageState != null) {
-            options.setStorageState(storageState);
-        }
-        BrowserContext context = browser.newContext(options);
-        context.addInitScript(USABLE_PROBE.formatted(expected));
-        return context;
-    }
-
-    /**
-     * When, in milliseconds from the navigation's start, the page had its HTML, its script, the answer to who is
-     * signed in, the day's appointments, and was usable.
-     */
-    private static final String MILESTONES = """
-            () => {
-              const entries = performance.getEntriesByType('resource');
-              const end = (part) => Math.max(0, ...entries.filter(e => e.name.includes(part)).map(e => e.responseEnd));
-              const navigation = performance.getEntriesByType('navigation')[0];
-              return [navigation.responseEnd, end('/assets/'), navigation.domContentLoadedEventEnd, end('/session'),
-                      end('/api/booking/appointments?'), window.__clinicUsable];
-            }""";
-
-    static final List<String> MILESTONE_NAMES = List.of("HTML received", "scripts and styles received",
-            "DOMContentLoaded", "signed-in user known", "day's appointments received", "usable");
-
-    /** The milestones of one load of the page (the last one: usable). */
-    private static double[] usable(Page page, String url) {
-        page.navigate(url);
-        page.waitForFunction("() => window.__clinicUsable !== undefined", null,
-                new Page.WaitForFunctionOptions().setTimeout(30_000));
-        List<?> milestones = (List<?>) page.evaluate(MILESTONES);
-        return milestones.stream().mapToDouble(value -> ((Number) value).doubleValue()).toArray();
-    }
-
     /** A user signed in to clinic-web, with its session cookie, calling what the pages call. */
     private record WebSession(HttpClient http, String web, String cookies) {
 
@@ -336,94 +220,8 @@ public final class CalendarBenchmark {
         }
     }
 
-    /** What the browser's main thread spent its time on in one load (Chromium's own counters), in milliseconds. */
-    static final List<String> WORK_NAMES = List.of("ScriptDuration", "RecalcStyleDuration", "LayoutDuration",
-            "TaskDuration");
-
-    private static double[] work(JsonObject metrics) {
-        double[] work = new double[WORK_NAMES.size()];
-        for (var metric : metrics.getAsJsonArray("metrics")) {
-            int index = WORK_NAMES.indexOf(metric.getAsJsonObject().get("name").getAsString());
-            if (index >= 0) {
-                work[index] = metric.getAsJsonObject().get("value").getAsDouble() * 1000;
-            }
-        }
-        return work;
-    }
-
-    /** One more load in a fresh profile under the JavaScript profiler: the functions that took the most time. */
-    private static List<String> profiled(BrowserContext context, String calendar) {
-        Page page = context.newPage();
-        CDPSession devtools = context.newCDPSession(page);
-        devtools.send("Profiler.enable");
-        JsonObject interval = new JsonObject();
-        interval.addProperty("interval", 200);
-        devtools.send("Profiler.setSamplingInterval", interval);
-        devtools.send("Profiler.start");
-        usable(page, calendar);
-        JsonObject profile = devtools.send("Profiler.stop").getAsJsonObject("profile");
-        Map<String, Double> selfMs = new HashMap<>();
-        double perSample = profile.get("endTime").getAsDouble() - profile.get("startTime").getAsDouble();
-        perSample = perSample / 1000 / Math.max(1, profile.getAsJsonArray("samples").size());
-        for (var element : profile.getAsJsonArray("nodes")) {
-            JsonObject node = element.getAsJsonObject();
-            JsonObject frame = node.getAsJsonObject("callFrame");
-            String url = frame.get("url").getAsString();
-            String where = (frame.get("functionName").getAsString().isEmpty() ? "(anonymous)"
-                    : frame.get("functionName").getAsString())
-                    + (url.isEmpty() ? "" : " " + url.substring(url.lastIndexOf('/') + 1) + ":"
-                    + (frame.get("lineNumber").getAsInt() + 1) + ":" + (frame.get("columnNumber").getAsInt() + 1));
-            selfMs.merge(where, node.get("hitCount").getAsDouble() * perSample, Double::sum);
-        }
-        return selfMs.entrySet().stream().filter(e -> !e.getKey().startsWith("(idle)"))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
-                .map(e -> String.format(Locale.ROOT, "%7.0f ms  %s", e.getValue(), e.getKey())).toList();
-    }
-
-    /** The milestones of several loads. */
-    private static final class Loads {
-        private final List<double[]> loads = new ArrayList<>();
-        private final List<double[]> work = new ArrayList<>();
-
-        void add(double[] milestones) {
-            loads.add(milestones);
-        }
-
-        void addWork(double[] counters) {
-            work.add(counters);
-        }
-
-        double[] workMedians() {
-            return medians(work, WORK_NAMES.size());
-        }
-
-        Latency usable() {
-            Histogram histogram = Latency.histogram();
-            loads.forEach(load -> Latency.record(histogram, (long) (load[load.length - 1] * 1_000_000)));
-            return Latency.of(histogram);
-        }
-
-        double[] medians() {
-            return medians(loads, MILESTONE_NAMES.size());
-        }
-
-        private static double[] medians(List<double[]> rows, int columns) {
-            double[] medians = new double[columns];
-            for (int m = 0; m < columns; m++) {
-                int column = m;
-                double[] sorted = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-                medians[m] = sorted[sorted.length / 2];
-            }
-            return medians;
-        }
-    }
-
-    record Browsing(String chromium, Latency fresh, Latency reloads, double[] freshMilestones,
-                    double[] reloadMilestones, double[] freshWork, List<String> hotspots) {
-    }
-
     record Figures(LocalDate day, int practitioners, int appointments, Duration seeded, Latency throughWeb,
-                   Latency direct, Latency pageCalls, Browsing browsing, Memory booking, long webRssKib) {
+                   Latency direct, Latency pageCalls, PageLoads.Browsing browsing, Memory booking, long webRssKib) {
     }
 
     private record Report(Figures figures) {
@@ -451,43 +249,14 @@ public final class CalendarBenchmark {
                     SERVER_P95_TARGET_MS, figures.throughWeb().p95() < SERVER_P95_TARGET_MS ? "MET" : "MISSED",
                     figures.throughWeb().p95());
             out.append('\n');
-            Browsing browsing = figures.browsing();
-            line(out, "Chromium %s, headless, 1400x900, da-DK: from the navigation's start until all %d appointments",
-                    browsing.chromium(), figures.appointments());
-            line(out, "are in the calendar as labelled buttons (page, scripts, session, data, layout)");
-            line(out, "  %-44s %8s %7s %7s %7s %7s", "", "loads", "p50 ms", "p95 ms", "p99 ms", "max ms");
-            row(out, "a fresh browser profile (nothing cached)", browsing.fresh());
-            row(out, "reload (scripts cached)", browsing.reloads());
-            line(out, "  where the time goes, median ms from the navigation's start:");
-            line(out, "  %-44s %8s %8s", "", "fresh", "reload");
-            for (int m = 0; m < MILESTONE_NAMES.size(); m++) {
-                line(out, "  %-44s %8.0f %8.0f", MILESTONE_NAMES.get(m), browsing.freshMilestones()[m],
-                        browsing.reloadMilestones()[m]);
-            }
-            line(out, "  the main thread in a fresh profile, median ms until usable (Chromium's Performance.getMetrics):");
-            for (int w = 0; w < WORK_NAMES.size(); w++) {
-                line(out, "  %-44s %8.0f", WORK_NAMES.get(w), browsing.freshWork()[w]);
-            }
-            line(out, "  the JavaScript that took the most time in one load in a fresh profile (self time):");
-            browsing.hotspots().forEach(hotspot -> line(out, "  %s", hotspot));
-            double worst = Math.max(browsing.fresh().p95(), browsing.reloads().p95());
-            line(out, "  target: usable under %.0f ms: %s (p95 %.0f ms at worst)", USABLE_TARGET_MS,
-                    worst < USABLE_TARGET_MS ? "MET" : "MISSED", worst);
+            PageLoads.report(out, figures.browsing(), "all " + figures.appointments()
+                    + " appointments are in the calendar as labelled buttons (page, scripts, session, data, layout)");
             out.append('\n');
             Memory booking = figures.booking();
             line(out, "Memory: booking-service RSS %.0f MiB (heap used %.0f of %.0f MiB committed); clinic-web RSS "
                             + "%.0f MiB", booking.rssKib() / 1024.0, booking.heapUsedMib(), booking.heapCommittedMib(),
                     figures.webRssKib() / 1024.0);
             return out.toString();
-        }
-
-        private static void row(StringBuilder out, String label, Latency latency) {
-            line(out, "  %-44s %8d %7.1f %7.1f %7.1f %7.1f", label, latency.count(), latency.p50(), latency.p95(),
-                    latency.p99(), latency.max());
-        }
-
-        private static void line(StringBuilder out, String format, Object... args) {
-            out.append(String.format(Locale.ROOT, format, args)).append('\n');
         }
     }
 }

@@ -32,6 +32,11 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
               --requests  timed requests for the day's appointments (default 500)
               --loads     timed page loads in Chromium, in a fresh profile and as reloads (default 20 each)""";
 
+    static final String PAGES_USAGE = """
+            Usage: ./clinic bench pages [--loads N] [--episodes N]
+              --loads     timed page loads of each page in a fresh browser profile, and as many reloads (default 20)
+              --episodes  episodes behind the outcome dashboard (default 50000)""";
+
     static final String REPORTING_USAGE = """
             Usage: ./clinic bench reporting [--episodes N] [--requests N]
               --episodes  episodes of the synthetic clinic (default 50000: about 300000 sessions, 200000 measures)
@@ -86,6 +91,22 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_REPORTING_DB", "clinic_bench_reporting"), root.resolve(".clinic/bench-reporting"),
                 Duration.ZERO, 0, 1, options.get("--requests"), 0, options.get("--episodes"));
+    }
+
+    /**
+     * ./clinic bench pages: treatment-, booking- and reporting-service and clinic-web in CLINIC_BENCH_PAGES_DB
+     * (clinic_bench_pages), files in .clinic/bench-pages.
+     */
+    static Settings pages(String[] args) {
+        Map<String, Integer> options = options(args, PAGES_USAGE, Map.of("--loads", 20, "--episodes", 50_000));
+        Path root = root("treatment-service");
+        root("booking-service");
+        root("reporting-service");
+        root("clinic-web");
+        return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
+                env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
+                env("CLINIC_BENCH_PAGES_DB", "clinic_bench_pages"), root.resolve(".clinic/bench-pages"),
+                Duration.ZERO, 0, 1, 0, options.get("--loads"), options.get("--episodes"));
     }
 
     /** The given options over their defaults; every value a positive whole number. */
