@@ -22,3 +22,9 @@ export function ProblemMessage({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/** What a page shows until its data is there: the refusal if it was refused, else that it is loading. */
+export function Pending({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return error ? <ProblemMessage error={error} /> : <p className="loading">{t('app.loading')}</p>;
+}

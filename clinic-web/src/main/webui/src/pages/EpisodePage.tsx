@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { treatment } from '../api';
 import { useClinic } from '../clinic';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { Pending, ProblemMessage } from '../components/ProblemMessage';
 import { etag } from '../model';
 import { useSession } from '../session';
 import { formatInstant } from '../time';
@@ -60,7 +60,7 @@ export function EpisodePage() {
   }, [load]);
 
   if (!timeline) {
-    return error ? <ProblemMessage error={error} /> : <p className="loading">{t('app.loading')}</p>;
+    return <Pending error={error} />;
   }
   const { episode, plan } = timeline;
   const decisionFirst = episode.referralDecisionRequired && !episode.referralDecision;

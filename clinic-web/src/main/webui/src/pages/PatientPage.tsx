@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { treatment } from '../api';
 import { useClinic } from '../clinic';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { Pending, ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session';
 import { formatDate, formatInstant } from '../time';
 import {
@@ -38,7 +38,7 @@ export function PatientPage() {
   }, [load]);
 
   if (!patient) {
-    return error ? <ProblemMessage error={error} /> : <p className="loading">{t('app.loading')}</p>;
+    return <Pending error={error} />;
   }
   return (
     <section>
