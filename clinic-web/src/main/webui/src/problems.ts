@@ -25,6 +25,7 @@ const REASONS: Array<[RegExp, string]> = [
   [/^must match /, 'reason.format'],
   [/^does not deliver (\S+)$/, 'reason.cannotDeliver'],
   [/^refers to no (\S+)/, 'reason.unknownReference'],
+  [/^has (\d+) of (\d+) items answered; the FAAM/, 'reason.faamIncomplete'],
 ];
 
 export interface Explained {

@@ -8,6 +8,7 @@ import { etag } from '../model';
 import { useSession } from '../session';
 import { formatInstant } from '../time';
 import { OutcomeChart } from '../treatment/OutcomeChart';
+import { PlanChanges } from '../treatment/PlanChanges';
 import { PlanForm, useModalityName } from '../treatment/PlanForm';
 import { Questionnaire } from '../treatment/Questionnaire';
 import { formatScore } from '../treatment/scoring';
@@ -188,6 +189,9 @@ function PlanPart({ plan, timeline, adherence, modalities, writes, onChanged }: 
         </tbody>
       </table>
 
+      {writes && (plan.status === 'active' || plan.status === 'review_due') && (
+        <PlanChanges key={plan.version} plan={plan} modalities={modalities} onChanged={onChanged} />
+      )}
       {writes && plan.courses.filter((c) => c.status === 'review_due').map((c) => (
         <ReviewForm key={c.id} plan={plan} course={c} modalities={modalities} onDecided={onChanged} />
       ))}

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import type { Language } from '../i18n';
 import type { Modality } from './model';
 
-interface CourseDraft {
+export interface CourseDraft {
   modality: string;
   plannedSessions: string;
   intervalDays: string;
@@ -20,7 +20,7 @@ export function useModalityName() {
   return (name: LocalisedNames | undefined, code: string) => name?.[i18n.language as Language] ?? name?.en ?? code;
 }
 
-function draftOf(modality: Modality | undefined): CourseDraft {
+export function draftOf(modality: Modality | undefined): CourseDraft {
   return {
     modality: modality?.code ?? '',
     plannedSessions: String(modality?.defaultSessions ?? ''),
@@ -40,16 +40,13 @@ export function PlanForm({ episodeId, modalities, onWritten }: {
   episodeId: string; modalities: Modality[]; onWritten: () => void;
 }) {
   const { t } = useTranslation();
-  const clinic = useClinic();
-  const nameOf = useModalityName();
-  const offered = modalities.filter((m) => m.active && !m.referral);
+  const offered = offeredOf(modalities);
   const [goals, setGoals] = useState('');
   const [courses, setCourses] = useState<CourseDraft[]>([draftOf(offered.find((m) => m.code === 'dry_needling') ?? offered[0])]);
   const [error, setError] = useState<unknown>(null);
 
   const change = (index: number, patch: Partial<CourseDraft>) =>
     setCourses((list) => list.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  const number = (value: string) => (value === '' ? undefined : Number(value));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,14 +55,7 @@ export function PlanForm({ episodeId, modalities, onWritten }: {
       await treatment.post('/plans', {
         episodeId,
         goals: goals.split('\n').map((g) => g.trim()).filter((g) => g.length > 0),
-        courses: courses.map((c) => ({
-          modality: c.modality,
-          plannedSessions: number(c.plannedSessions),
-          intervalDays: number(c.intervalDays),
-          reviewAfterSessions: number(c.reviewAfterSessions),
-          practitionerPreference: c.practitionerPreference || undefined,
-          autoBook: c.autoBook,
-        })),
+        courses: courses.map(courseBody),
       });
       onWritten();
     } catch (e) {
@@ -83,37 +73,7 @@ export function PlanForm({ episodeId, modalities, onWritten }: {
       {courses.map((course, index) => (
         <fieldset key={index}>
           <legend>{t('practice.plan.course', { number: index + 1 })}</legend>
-          <div className="row">
-            <label>{t('dashboard.modality')}
-              <select value={course.modality} onChange={(e) => {
-                const chosen = offered.find((m) => m.code === e.target.value);
-                change(index, { ...draftOf(chosen), autoBook: course.autoBook, practitionerPreference: '' });
-              }}>
-                {offered.map((m) => <option key={m.code} value={m.code}>{nameOf(m.name, m.code)}</option>)}
-              </select>
-            </label>
-            <label>{t('practice.plan.sessions')}
-              <input type="number" min={1} max={50} value={course.plannedSessions} onChange={(e) => change(index, { plannedSessions: e.target.value })} />
-            </label>
-            <label>{t('practice.plan.intervalDays')}
-              <input type="number" min={1} value={course.intervalDays} onChange={(e) => change(index, { intervalDays: e.target.value })} />
-            </label>
-            <label>{t('practice.plan.reviewAfter')}
-              <input type="number" min={1} value={course.reviewAfterSessions} onChange={(e) => change(index, { reviewAfterSessions: e.target.value })} />
-            </label>
-            <label>{t('practice.plan.practitioner')}
-              <select value={course.practitionerPreference} onChange={(e) => change(index, { practitionerPreference: e.target.value })}>
-                <option value="">{t('book.anyPractitioner')}</option>
-                {clinic.practitioners.filter((p) => p.active && p.modalities.includes(course.modality)).map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}</option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <label className="inline">
-            <input type="checkbox" checked={course.autoBook} onChange={(e) => change(index, { autoBook: e.target.checked })} />
-            {t('practice.plan.autoBook')}
-          </label>
+          <CourseFields course={course} offered={offered} onChange={(patch) => change(index, patch)} />
           {courses.length > 1 && (
             <button type="button" className="secondary" onClick={() => setCourses((list) => list.filter((_, i) => i !== index))}>
               {t('practice.plan.removeCourse', { number: index + 1 })}
@@ -129,5 +89,67 @@ export function PlanForm({ episodeId, modalities, onWritten }: {
       </div>
       <ProblemMessage error={error} />
     </form>
+  );
+}
+
+/** The modalities a course may be planned with: those offered, and not a referral on. */
+export function offeredOf(modalities: Modality[]): Modality[] {
+  return modalities.filter((m) => m.active && !m.referral);
+}
+
+/** A course as treatment-service takes it: empty numbers are left to the modality's defaults. */
+export function courseBody(course: CourseDraft) {
+  const number = (value: string) => (value === '' ? undefined : Number(value));
+  return {
+    modality: course.modality,
+    plannedSessions: number(course.plannedSessions),
+    intervalDays: number(course.intervalDays),
+    reviewAfterSessions: number(course.reviewAfterSessions),
+    practitionerPreference: course.practitionerPreference || undefined,
+    autoBook: course.autoBook,
+  };
+}
+
+/** One course's fields: modality (its defaults filled in when chosen), sessions, interval, review, practitioner, booking. */
+export function CourseFields({ course, offered, onChange }: {
+  course: CourseDraft; offered: Modality[]; onChange: (patch: Partial<CourseDraft>) => void;
+}) {
+  const { t } = useTranslation();
+  const clinic = useClinic();
+  const nameOf = useModalityName();
+  return (
+    <>
+      <div className="row">
+        <label>{t('dashboard.modality')}
+          <select value={course.modality} onChange={(e) => {
+            const chosen = offered.find((m) => m.code === e.target.value);
+            onChange({ ...draftOf(chosen), autoBook: course.autoBook, practitionerPreference: '' });
+          }}>
+            {offered.map((m) => <option key={m.code} value={m.code}>{nameOf(m.name, m.code)}</option>)}
+          </select>
+        </label>
+        <label>{t('practice.plan.sessions')}
+          <input type="number" min={1} max={50} value={course.plannedSessions} onChange={(e) => onChange({ plannedSessions: e.target.value })} />
+        </label>
+        <label>{t('practice.plan.intervalDays')}
+          <input type="number" min={1} value={course.intervalDays} onChange={(e) => onChange({ intervalDays: e.target.value })} />
+        </label>
+        <label>{t('practice.plan.reviewAfter')}
+          <input type="number" min={1} value={course.reviewAfterSessions} onChange={(e) => onChange({ reviewAfterSessions: e.target.value })} />
+        </label>
+        <label>{t('practice.plan.practitioner')}
+          <select value={course.practitionerPreference} onChange={(e) => onChange({ practitionerPreference: e.target.value })}>
+            <option value="">{t('book.anyPractitioner')}</option>
+            {clinic.practitioners.filter((p) => p.active && p.modalities.includes(course.modality)).map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="inline">
+        <input type="checkbox" checked={course.autoBook} onChange={(e) => onChange({ autoBook: e.target.checked })} />
+        {t('practice.plan.autoBook')}
+      </label>
+    </>
   );
 }

@@ -74,7 +74,7 @@ class PractitionerStoriesTest {
         Texts da = Texts.of("da");
         arrange.practitioner("Nina Nålesen", EVERY_DAY, "dry_needling", "radial_shockwave");
         arrange.appointmentType("dn_story", "Dry needling 30", 30, "dry_needling", null);
-        UUID patient = arrange.patient("Henrik", "Hælsporesen");
+        UUID patient = arrange.patient("Henrik", "Nålehansen");
         UUID episode = arrange.episode(patient);
 
         try (Visit visit = Visit.to(clinic.web(), "plan-sessions-review", "da-DK").signedInAs("paula")) {
@@ -130,6 +130,18 @@ class PractitionerStoriesTest {
             // pain at the three sessions is on the outcome chart, with its table
             assertThat(visit.page.getByTestId("outcome-chart")).isVisible();
             visit.check("switched-to-shockwave");
+
+            // the goals change, with the reason the plan's versions keep
+            visit.page.locator("summary", new Page.LocatorOptions().setHasText(da.get("practice.change.goals"))).click();
+            Locator goals = visit.page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions()
+                    .setName(da.get("practice.change.goals")));
+            goals.getByLabel(da.get("practice.plan.goals")).fill("Gå 30 minutter uden hælsmerter\nLøbe 5 km");
+            goals.getByLabel(da.get("practice.review.reason")).fill("Patienten vil tilbage til løb");
+            visit.check("changing-the-goals");
+            visit.button(da.get("practice.change.saveGoals")).click();
+            assertThat(visit.page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions()
+                    .setName(da.get("practice.plan.goals")))).containsText("Løbe 5 km");
+            assertThat(visit.page.getByTestId("versions")).containsText("Patienten vil tilbage til løb");
         }
     }
 
@@ -224,6 +236,26 @@ class PractitionerStoriesTest {
             assertThat(stored).isEqualByComparingTo(shown.group(1));
             assertThat(visit.page.getByTestId("measurements")).containsText(en.get("practice.scale.ffi_total"));
             visit.check("ffi-saved");
+
+            // the FAAM scores daily living only from 19 of its 21 items (90 %): the page says so as it is filled,
+            // and the service refuses fewer, naming the subscale
+            visit.choose(en.get("practice.questionnaire.instrument"), en.get("practice.instrument.faam"));
+            List<Integer> adl = List.of(3, 4, 2, 3, 3, 4, 2, 3, 4, 3, 2, 3, 4, 3, 3, 2, 4, 3, 3);
+            answer(visit, en, "adl", adl.subList(0, 18));
+            assertThat(live).containsText(en.get("practice.questionnaire.subscale.adl")
+                    + en.get("practice.questionnaire.notScored", Map.of("answered", 18, "items", 21, "needed", 19)));
+            visit.button(en.get("practice.questionnaire.save")).click();
+            Locator refused = visit.page.getByRole(AriaRole.ALERT);
+            assertThat(refused).containsText(en.get("field.adl"));
+            assertThat(refused).containsText(en.get("reason.faamIncomplete").replace("{{a}}", "18").replace("{{b}}", "21"));
+            visit.check("faam-incomplete-refused");
+            answer(visit, en, "adl", adl);
+            int sum = adl.stream().mapToInt(Integer::intValue).sum();
+            String faam = BigDecimal.valueOf(100L * sum).divide(BigDecimal.valueOf(19 * 4L), 1, RoundingMode.HALF_UP)
+                    .toPlainString();
+            assertThat(live).containsText(en.get("practice.questionnaire.subscale.adl") + faam + " (19 of 21");
+            visit.button(en.get("practice.questionnaire.save")).click();
+            assertThat(visit.page.getByTestId("saved-score")).containsText(en.get("practice.scale.faam_adl") + " " + faam);
         }
     }
 
