@@ -28,9 +28,10 @@ export function SessionForm({ courses, modalities, awaiting, onRecorded }: {
   const nameOf = useModalityName();
   const labelOf = useParameterLabel();
   const clinic = useClinic();
-  // a session booking delivered is written into; otherwise a new one is recorded in an open course
+  // a session booking delivered is written into; otherwise a new one is recorded in an active course (one at its
+  // review point takes no more sessions until the review is decided)
   const open = awaiting ? courses.filter((c) => c.id === awaiting.courseId)
-    : courses.filter((c) => c.status === 'active' || c.status === 'review_due');
+    : courses.filter((c) => c.status === 'active');
   const [courseId, setCourseId] = useState(open[0]?.id ?? '');
   const course = open.find((c) => c.id === courseId) ?? open[0];
   const modality = modalities.find((m) => m.code === course?.modality);
