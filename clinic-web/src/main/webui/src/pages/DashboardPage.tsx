@@ -69,7 +69,9 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const clinic = useClinic();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersOf(params, clinic.zone), [params, clinic.zone]);
+  // by value: writing the default period into the address gives the same filters, which must not load all again
+  const filtersKey = JSON.stringify(filtersOf(params, clinic.zone));
+  const filters = useMemo<Filters>(() => JSON.parse(filtersKey), [filtersKey]);
   const [figures, setFigures] = useState<{ [K in keyof Figures]: Loaded<Figures[K]> } | null>(null);
   const [practitioners, setPractitioners] = useState<Array<{ id: string; name: string }>>([]);
   const [error, setError] = useState<unknown>(null);
