@@ -75,9 +75,10 @@ export function csrfToken(): string | undefined {
   return document.cookie.split('; ').find((c) => c.startsWith('clinic_csrf='))?.substring('clinic_csrf='.length);
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
-function withQuery(path: string, query?: Query): string {
+/** The path with the query's non-empty values, in the order given. */
+export function withQuery(path: string, query?: Query): string {
   if (!query) {
     return path;
   }

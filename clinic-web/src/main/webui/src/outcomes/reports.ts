@@ -2,7 +2,7 @@
 // clinic-web's proxy. The shapes follow reporting-service's OpenAPI document: every figure says how many patients it
 // rests on, and a suppressed figure carries no numbers at all.
 
-import { ApiError, booking, reporting } from '../api';
+import { ApiError, booking, reporting, withQuery } from '../api';
 import { plusDays } from '../time';
 
 export interface CountFigure { value: number | null; patients: number | null; suppressed: boolean }
@@ -105,7 +105,7 @@ export function utilizationFrom(filters: Filters): string {
   return filters.from < latest ? latest : filters.from;
 }
 
-/** Every figure of the dashboard, asked for at once; each may fail on its own (a period too long for utilization). */
+/** Every figure of the dashboard, asked for at once; each may fail on its own (a refusal shows in its section). */
 export async function loadFigures(filters: Filters): Promise<{ [K in keyof Figures]: Loaded<Figures[K]> }> {
   const query = reportQuery(filters);
   // sessions are scored on the NRS: the VAS definition has no sessions-to-response, so that chart uses pain50
@@ -153,11 +153,5 @@ export async function practitionersOf(filters: Filters): Promise<Array<{ id: str
 
 /** A report as the service writes it in CSV, with the filters and the suppression threshold in its header lines. */
 export function reportCsvPath(report: string, filters: Filters, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...reportQuery(filters), ...extra })) {
-    if (value) {
-      params.append(key, value);
-    }
-  }
-  return `/api/reporting/reports/${report}?${params}`;
+  return withQuery(`/api/reporting/reports/${report}`, { ...reportQuery(filters), ...extra });
 }

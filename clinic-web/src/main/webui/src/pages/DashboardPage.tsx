@@ -88,9 +88,10 @@ export function DashboardPage() {
     setFigures(null);
     setError(null);
     loadFigures(filters).then((loaded) => {
-      if (current) {
-        setFigures(loaded);
+      if (!current) {
+        return;
       }
+      setFigures(loaded);
       // the practitioners to filter by are those of the heat map when it shows practitioners; else asked for
       if (filters.kind === 'practitioner' && 'value' in loaded.utilization) {
         setPractitioners(practitionersIn(loaded.utilization.value));

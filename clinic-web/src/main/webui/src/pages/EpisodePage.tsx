@@ -6,7 +6,7 @@ import { useClinic } from '../clinic';
 import { Pending, ProblemMessage } from '../components/ProblemMessage';
 import { etag } from '../model';
 import { useSession } from '../session';
-import { formatInstant } from '../time';
+import { formatDate, formatInstant } from '../time';
 import { OutcomeChart } from '../treatment/OutcomeChart';
 import { PlanChanges } from '../treatment/PlanChanges';
 import { PlanForm, useModalityName } from '../treatment/PlanForm';
@@ -37,13 +37,11 @@ export function EpisodePage() {
 
   const load = useCallback(async () => {
     try {
-      const [line, catalogue, measured] = await Promise.all([
+      const [line, measured] = await Promise.all([
         treatment.get<Timeline>(`/timeline/${id}`),
-        treatment.get<Modality[]>('/modalities'),
         treatment.get<Progress[]>('/outcomes/progress', { episode: id, responder: 'mcic' }),
       ]);
       setTimeline(line.data);
-      setModalities(catalogue.data);
       setProgress(measured.data);
       const [overview, kept] = await Promise.all([
         treatment.get<PatientOverview>(`/patients/${line.data.episode.patientId}`),
@@ -59,6 +57,11 @@ export function EpisodePage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // the modality catalogue is read once: what the page records does not change it
+  useEffect(() => {
+    treatment.get<Modality[]>('/modalities').then((r) => setModalities(r.data), setError);
+  }, []);
 
   if (!timeline) {
     return <Pending error={error} />;
@@ -265,7 +268,7 @@ function Measurements({ timeline }: { timeline: Timeline }) {
       <tbody>
         {timeline.outcomes.map((m) => (
           <tr key={m.id}>
-            <td>{m.measuredOn}</td><td>{t(`practice.instrument.${m.instrument}`)}</td>
+            <td>{formatDate(m.measuredOn)}</td><td>{t(`practice.instrument.${m.instrument}`)}</td>
             <td>{t(`practice.timepoint.${m.timepoint}`, { defaultValue: m.timepoint })}</td>
             <td>{m.scores.map((s) => `${t(`practice.scale.${s.scale}`, { defaultValue: s.scale })} ${formatScore(s.value)}`).join(' · ')}</td>
           </tr>

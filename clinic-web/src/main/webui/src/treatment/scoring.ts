@@ -71,7 +71,15 @@ export function scorePsfs(scores: Items): number | null {
   return answered >= 3 && answered === scores.length ? oneDecimal(sum, answered) : null;
 }
 
-/** A score as the language writes it, with its one decimal (41,8 in Danish and Norwegian). */
+const scoreFormats = new Map<string, Intl.NumberFormat>();
+
+/** A score as the language writes it, with its one decimal (41,8 in Danish and Norwegian); one formatter per language. */
 export function formatScore(value: number): string {
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  const language = locale();
+  let format = scoreFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    scoreFormats.set(language, format);
+  }
+  return format.format(value);
 }

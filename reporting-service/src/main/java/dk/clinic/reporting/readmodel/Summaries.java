@@ -11,8 +11,8 @@ import java.util.UUID;
  * The per-episode summaries the reports read (initial modality, each scale's baseline and latest follow-up, the
  * session of first response, the practitioners who delivered a session, and how many episodes and sessions per
  * modality and number the patient has, for counting patients), recomputed from the facts: each for one episode (or
- * patient) whenever a fact it rests on changes, all for every episode after a rebuild. Recomputing rather than adding up keeps them right
- * whatever order the facts arrived in.
+ * patient) whenever a fact it rests on changes, all for every episode after a rebuild. Recomputing rather than adding
+ * up keeps them right whatever order the facts arrived in.
  */
 final class Summaries {
 
