@@ -1,6 +1,7 @@
 package dk.clinic.system;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dk.clinic.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class SetUpStoriesTest {
             visit.check("clinic");
 
             visit.link(en.get("setup.practitioners")).click();
+            // the clinic's form has a Name too: fill only once the practitioners' page has replaced it
+            assertThat(visit.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName(en.get("setup.addPractitioner")))).isVisible();
             visit.field(en.get("field.name")).fill("Ingrid Indsat");
             visit.choose(en.get("field.profession"), en.get("profession.osteopath"));
             visit.field(en.get("field.modalities")).fill("osteopathy, manual_therapy");
