@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks a row published only after the broker acknowledged it.
@@ -27,6 +31,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Only one instance of a service relays at a time: each round runs in one transaction that first takes a
  * PostgreSQL advisory lock; the other instances skip the round. A row for a key whose earlier row failed in the
  * same round is left for the next round, so one key's events are not overtaken by a failure.
+ *
+ * <p>Rounds run one after the other on the relay's own thread. A round starts when {@link OutboxListener} hears that
+ * an outbox row committed (on any instance), and every {@code clinic.outbox.relay-interval} besides: the periodic round
+ * is the safety net for a listener that lost its connection. A wake-up during a round asks for one more round after
+ * it, so an event committed while a round runs does not wait for the next interval.
  *
  * <p>While the broker or the database is away, events wait in the table; the relay says so once per outage
  * ({@link Outages}) and keeps what it knows for health and metrics ({@link #status()}) without asking either again.
@@ -45,6 +54,14 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failed;
+    private final boolean enabled;
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile boolean shuttingDown;
     private volatile Status status = new Status(null, null, -1, null);
 
     OutboxRelay(EntityManager entityManager,
@@ -52,12 +69,14 @@ public class OutboxRelay {
                 MeterRegistry meters,
                 Outages outages,
                 Clock clock,
-                @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize) {
+                @ConfigProperty(name = "clinic.outbox.batch-size", defaultValue = "200") int batchSize,
+                @ConfigProperty(name = "clinic.outbox.relay-enabled", defaultValue = "true") boolean enabled) {
         this.entityManager = entityManager;
         this.publisher = publisher;
         this.batchSize = batchSize;
         this.outages = outages;
         this.clock = clock;
+        this.enabled = enabled;
         this.published = meters.counter("clinic.outbox.published");
         this.failed = meters.counter("clinic.outbox.failed");
         // read from what the last round saw: a metrics scrape never waits for the database
@@ -79,11 +98,44 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     void relayScheduled() {
+        wake();
+    }
+
+    /**
+     * Asks for a relay round on the relay's thread: at once when none runs, otherwise once more after the one that
+     * runs. Wake-ups that arrive while a round is waiting to start are one round.
+     */
+    public void wake() {
+        if (enabled && !shuttingDown && woken.compareAndSet(false, true)) {
+            try {
+                rounds.execute(() -> {
+                    woken.set(false);
+                    relayUntilDrained();
+                });
+            } catch (RejectedExecutionException e) {
+                woken.set(false); // shutting down
+            }
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
+        rounds.shutdown();
+    }
+
+    private void relayUntilDrained() {
+        if (shuttingDown) {
+            return;
+        }
         try {
             int relayed;
             do {
                 relayed = relayOnce();
-            } while (relayed == batchSize);
+            } while (relayed == batchSize && !shuttingDown);
         } catch (RuntimeException e) {
             outages.failed(WORK, e);
             status = new Status(status.lastRound(), status.lastAcknowledged(), status.pending(),
