@@ -42,6 +42,10 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
               --episodes  episodes of the synthetic clinic (default 50000: about 300000 sessions, 200000 measures)
               --requests  timed requests of each report, with and without filters (default 50)""";
 
+    static final String EVENTS_USAGE = """
+            Usage: ./clinic bench events [--duration SECONDS]
+              --duration  how long each rate (50 and 500 events per second) is held (default 20)""";
+
     /** ./clinic bench: booking-service in CLINIC_BENCH_DB (clinic_bench), files in .clinic/bench. */
     static Settings booking(String[] args) {
         Map<String, Integer> options = options(args, BOOKING_USAGE,
@@ -107,6 +111,20 @@ record Settings(Path root, String pgHost, String pgPort, String pgSuperuser, Str
                 env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
                 env("CLINIC_BENCH_PAGES_DB", "clinic_bench_pages"), root.resolve(".clinic/bench-pages"),
                 Duration.ZERO, 0, 1, 0, options.get("--loads"), options.get("--episodes"));
+    }
+
+    /**
+     * ./clinic bench events: booking- and treatment-service in CLINIC_BENCH_EVENTS_DB (clinic_bench_events), files in
+     * .clinic/bench-events.
+     */
+    static Settings events(String[] args) {
+        Map<String, Integer> options = options(args, EVENTS_USAGE, Map.of("--duration", 20));
+        Path root = root("treatment-service");
+        root("booking-service");
+        return new Settings(root, env("CLINIC_PG_HOST", "127.0.0.1"), env("CLINIC_PG_PORT", "5432"),
+                env("CLINIC_PG_SUPERUSER", "postgres"), env("CLINIC_PG_PASSWORD", ""),
+                env("CLINIC_BENCH_EVENTS_DB", "clinic_bench_events"), root.resolve(".clinic/bench-events"),
+                Duration.ofSeconds(options.get("--duration")), 0, 1, 0, 0, 0);
     }
 
     /** The given options over their defaults; every value a positive whole number. */

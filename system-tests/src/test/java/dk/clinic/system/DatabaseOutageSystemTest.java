@@ -1,6 +1,8 @@
 package dk.clinic.system;
 
+import dk.clinic.contracts.EventType;
 import dk.clinic.testing.IssuerKeys;
+import dk.clinic.testing.KafkaTestClient;
 import dk.clinic.testing.ServiceProcess;
 import dk.clinic.testing.TestInfrastructure;
 import dk.clinic.testing.ThrowawayPostgres;
@@ -49,10 +51,21 @@ class DatabaseOutageSystemTest {
             Instant down = Instant.now();
             postgres.stopServer();
             await().atMost(EVENTUAL).until(() -> health(booking) == 503);
-            Thread.sleep(OUTAGE.toMillis()); // the outage lasts a few relay rounds and requests
+            // treatment-service asks for a plan's sessions while booking-service's database is away: the event waits
+            // for the database, it is not set aside as one that cannot be taken
+            UUID request = UUID.randomUUID();
+            KafkaTestClient.publish(EventType.SCHEDULING_REQUESTED, request.toString(), request.toString(), """
+                    {"requestId": "%s", "planId": "%s", "courseId": "%s", "patientId": "%s",
+                     "modality": "radial_shockwave", "sessions": 3, "intervalDays": 7, "deviceNeeded": true,
+                     "autoBook": false, "reason": "course_created"}""".formatted(request, UUID.randomUUID(),
+                    UUID.randomUUID(), UUID.randomUUID()));
+            Thread.sleep(OUTAGE.toMillis()); // the outage lasts a few relay rounds, requests and event retries
             postgres.startServer();
             Instant back = Instant.now();
             await().atMost(EVENTUAL).until(() -> desk.successesSince(back) >= 20);
+            await().atMost(EVENTUAL).until(() -> status(booking, "/api/scheduling-requests/" + request) == 200);
+            assertThat(KafkaTestClient.readAll("booking-service.dead-letter", r -> request.toString().equals(r.key())))
+                    .as("an event that came while the database was away is not set aside").isEmpty();
             assertThat(health(booking)).as("readiness once the database is back").isEqualTo(200);
 
             // a frozen server (SIGSTOP) answers nothing at all: health still answers, and says so
@@ -109,6 +122,12 @@ class DatabaseOutageSystemTest {
     private static long waited(List<Answer> answers, int percent) {
         List<Long> waits = answers.stream().filter(a -> a.status() == 503).map(a -> a.took().toMillis()).sorted().toList();
         return waits.isEmpty() ? 0 : waits.get(Math.max(0, (int) Math.ceil(waits.size() * percent / 100.0) - 1));
+    }
+
+    private static int status(ServiceProcess service, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url() + path))
+                        .header("Authorization", Tokens.receptionist()).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int health(ServiceProcess service) throws IOException, InterruptedException {

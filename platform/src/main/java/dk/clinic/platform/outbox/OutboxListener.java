@@ -1,12 +1,14 @@
 package dk.clinic.platform.outbox;
 
 import dk.clinic.platform.persistence.Outages;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -34,6 +36,7 @@ import java.util.Properties;
 public class OutboxListener {
 
     private static final String WORK = "Outbox listener";
+    private static final Logger LOG = Logger.getLogger(OutboxListener.class);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
@@ -43,9 +46,11 @@ public class OutboxListener {
     private final String channel;
     private final String url;
     private final Properties credentials = new Properties();
+    private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection connection;
     private volatile boolean listening;
+    private final Counter heard;
 
     OutboxListener(OutboxRelay relay, Outages outages, MeterRegistry meters,
                    @ConfigProperty(name = "clinic.outbox.wake-on-commit", defaultValue = "true") boolean enabled,
@@ -65,6 +70,7 @@ public class OutboxListener {
         credentials.setProperty("tcpKeepAlive", "true");
         credentials.setProperty("ApplicationName", "outbox listener");
         meters.gauge("clinic.outbox.listening", this, listener -> listener.listening ? 1 : 0);
+        this.heard = meters.counter("clinic.outbox.notifications");
     }
 
     /** Whether the listener holds a connection that listens now (false while it connects again, or when off). */
@@ -74,22 +80,23 @@ public class OutboxListener {
 
     void start(@Observes StartupEvent start) {
         if (enabled) {
+            running = true; // before the thread starts, which may look at it before start() returns
             thread = Thread.ofPlatform().name("outbox-listener").daemon().start(this::listen);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            running.interrupt();
+        running = false;
+        Thread listener = thread;
+        if (listener != null) {
+            listener.interrupt();
             closeQuietly(connection);
         }
     }
 
     private void listen() {
         long pauseMillis = 500;
-        while (thread != null) {
+        while (running) {
             try (Connection opened = DriverManager.getConnection(url, credentials)) {
                 connection = opened;
                 try (Statement statement = opened.createStatement()) {
@@ -97,14 +104,16 @@ public class OutboxListener {
                 }
                 listening = true;
                 outages.succeeded(WORK);
+                LOG.debugf("Listening to %s for committed events", channel);
                 pauseMillis = 500;
                 relay.wake(); // a commit while nobody listened was not heard
                 PGConnection notifications = opened.unwrap(PGConnection.class);
-                while (thread != null) {
+                while (running) {
                     PGNotification[] heard = notifications.getNotifications((int) IDLE_CHECK.toMillis());
                     if (heard != null && heard.length > 0) {
+                        this.heard.increment(heard.length);
                         relay.wake();
-                    } else if (thread != null) {
+                    } else if (running) {
                         try (Statement check = opened.createStatement()) {
                             check.execute("select 1");
                         }
@@ -112,7 +121,7 @@ public class OutboxListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
-                if (thread == null) {
+                if (!running) {
                     return;
                 }
                 outages.failed(WORK, e);
