@@ -166,8 +166,8 @@ public final class EventsBenchmark {
             Duration relayed = burstThroughRelay();
             say("the broker alone, the same %,d records from one producer".formatted(BURST));
             Duration brokerBurst = burstThroughBroker(broker.bootstrapServers());
-            return new Figures(rates, relayed, brokerBurst, booking.residentKib()[0], treatment.residentKib()[0],
-                    wakeUps(booking), wakeUps(treatment));
+            return new Figures(rates, relayed, brokerBurst, Memory.of(booking, new Api(booking)),
+                    Memory.of(treatment, new Api(treatment)), wakeUps(booking), wakeUps(treatment));
         }
     }
 
@@ -447,8 +447,8 @@ public final class EventsBenchmark {
     record Rate(int perSecond, int events, Map<Direction, Histogram> services, Histogram brokerAlone) {
     }
 
-    record Figures(List<Rate> rates, Duration burstRelayed, Duration burstBroker, long bookingRssKib,
-                   long treatmentRssKib, String bookingWakeUps, String treatmentWakeUps) {
+    record Figures(List<Rate> rates, Duration burstRelayed, Duration burstBroker, Memory booking, Memory treatment,
+                   String bookingWakeUps, String treatmentWakeUps) {
     }
 
     /** What the service's outbox listener says in its metrics: notifications heard, and whether it listens now. */
@@ -501,8 +501,8 @@ public final class EventsBenchmark {
         out.append('\n');
         PageLoads.line(out, "Outbox listeners: booking-service %s; treatment-service %s", figures.bookingWakeUps(),
                 figures.treatmentWakeUps());
-        PageLoads.line(out, "Memory: booking-service RSS %.0f MiB, treatment-service RSS %.0f MiB",
-                figures.bookingRssKib() / 1024.0, figures.treatmentRssKib() / 1024.0);
+        PageLoads.line(out, "Start-up and memory: booking-service %s", figures.booking().summary());
+        PageLoads.line(out, "                     treatment-service %s", figures.treatment().summary());
         return out.toString();
     }
 

@@ -104,6 +104,7 @@ record Report(Settings settings, Machine machine, ZonedDateTime startedAt, Booki
         line(out, "Memory: booking-service after the runs: RSS %.0f MiB (peak %.0f MiB), heap used %.0f MiB of "
                         + "%.0f MiB committed", memory.rssKib() / 1024.0, memory.peakRssKib() / 1024.0,
                 memory.heapUsedMib(), memory.heapCommittedMib());
+        line(out, "Start-up and memory: booking-service %s", memory.summary());
         if (failed()) {
             line(out, "FAILED: errors above; the figures do not describe booking");
         }

@@ -95,6 +95,7 @@ public final class ReportingBenchmark {
         text.append("memory after the runs: RSS %.0f MiB (peak %.0f MiB), heap %.0f MiB used of %.0f MiB committed%n"
                 .formatted(memory.rssKib() / 1024.0, memory.peakRssKib() / 1024.0, memory.heapUsedMib(),
                         memory.heapCommittedMib()));
+        text.append("start-up and memory: reporting-service %s%n".formatted(memory.summary()));
         Bench.publish(staged.work(), text.toString());
         return 0;
     }

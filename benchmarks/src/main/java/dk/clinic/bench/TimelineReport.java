@@ -64,6 +64,7 @@ record TimelineReport(Machine machine, ZonedDateTime startedAt, TimelineBenchmar
         line(out, "Memory: treatment-service after the runs: RSS %.0f MiB (peak %.0f MiB), heap used %.0f MiB of "
                         + "%.0f MiB committed", memory.rssKib() / 1024.0, memory.peakRssKib() / 1024.0,
                 memory.heapUsedMib(), memory.heapCommittedMib());
+        line(out, "Start-up and memory: treatment-service %s", memory.summary());
         if (failed()) {
             line(out, "FAILED: errors above; the figures do not describe the timeline");
         }

@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path log;
+    private Duration readyAfter = Duration.ZERO;
 
     private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
@@ -71,8 +72,9 @@ public final class ServiceProcess implements AutoCloseable {
         int management = managementPort == 0 ? ChildProcesses.freePort() : managementPort;
         Path log = directory.resolve(name + ".log");
 
-        // as ./clinic up starts it (jboss-threads reaches into java.lang on JDK 24+)
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.java(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        // as ./clinic up starts it: the JVM options of deploy/jvm.options, then CLINIC_JAVA_OPTS
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.java()));
+        command.addAll(jvmOptions(root));
         String javaOpts = System.getenv("CLINIC_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
@@ -91,15 +93,32 @@ public final class ServiceProcess implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "CLINIC_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
                 "CLINIC_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString()));
+        // glibc's malloc keeps an arena per thread otherwise, which the JVM's many threads turn into resident memory
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
+        long launched = System.nanoTime();
         ServiceProcess service = new ServiceProcess(name, builder.start(), httpPort, management, log);
         try {
             service.awaitReady();
+            service.readyAfter = Duration.ofNanos(System.nanoTime() - launched);
         } catch (IOException | InterruptedException | RuntimeException e) {
             service.close(); // a service that did not come up must not outlive the attempt
             throw e;
         }
         return service;
+    }
+
+    /** The JVM options every service runs with (deploy/jvm.options): one per line, '#' comments left out. */
+    public static List<String> jvmOptions(Path root) throws IOException {
+        return Files.readAllLines(root.resolve("deploy/jvm.options")).stream()
+                .map(line -> line.replaceFirst("#.*", "").trim())
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
+
+    /** From launching the JVM until the service answered ready on its health endpoint. */
+    public Duration readyAfter() {
+        return readyAfter;
     }
 
     public int port() {
