@@ -77,7 +77,9 @@ export function EpisodePage() {
       <ProblemMessage error={error} />
 
       {decisionFirst && writes && <ReferralDecision episode={episode} onDecided={load} />}
-      {!decisionFirst && !plan && open && writes && <PlanForm episodeId={episode.id} modalities={modalities} onWritten={load} />}
+      {/* the form starts from the catalogue's defaults: it waits for the catalogue (a slow answer left them empty) */}
+      {!decisionFirst && !plan && open && writes && modalities.length > 0
+        && <PlanForm episodeId={episode.id} modalities={modalities} onWritten={load} />}
       {plan && <PlanPart plan={plan} timeline={timeline} adherence={adherence} modalities={modalities} writes={writes && open} onChanged={load} />}
 
       <h2>{t('practice.episode.outcomes')}</h2>

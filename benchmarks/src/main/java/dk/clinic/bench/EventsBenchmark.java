@@ -216,16 +216,25 @@ public final class EventsBenchmark {
         return latencies;
     }
 
-    private static void commit(Connection connection, Event event, Map<UUID, Committed> committed) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+    /** An outbox row as the producing service writes it (platform's {@code Outbox.record}). */
+    private static PreparedStatement outboxInsert(Connection connection, Direction direction) throws SQLException {
+        return connection.prepareStatement("""
                 insert into %s.event_outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
-                values (?, ?, ?, ?, ?, now(), cast(? as jsonb))""".formatted(event.direction().producer))) {
-            insert.setObject(1, event.id());
-            insert.setString(2, event.direction().type.topic().address());
-            insert.setString(3, event.key());
-            insert.setString(4, event.direction().type.type());
-            insert.setString(5, event.subject());
-            insert.setString(6, event.data());
+                values (?, ?, ?, ?, ?, now(), cast(? as jsonb))""".formatted(direction.producer));
+    }
+
+    private static void bind(PreparedStatement insert, Event event) throws SQLException {
+        insert.setObject(1, event.id());
+        insert.setString(2, event.direction().type.topic().address());
+        insert.setString(3, event.key());
+        insert.setString(4, event.direction().type.type());
+        insert.setString(5, event.subject());
+        insert.setString(6, event.data());
+    }
+
+    private static void commit(Connection connection, Event event, Map<UUID, Committed> committed) throws SQLException {
+        try (PreparedStatement insert = outboxInsert(connection, event.direction())) {
+            bind(insert, event);
             insert.executeUpdate(); // autocommit: the row and its notification commit here
         }
         committed.put(event.id(), new Committed(event.direction(), Instant.now()));
@@ -368,18 +377,9 @@ public final class EventsBenchmark {
     private Duration burstThroughRelay() throws Exception {
         try (Connection connection = database.superuser()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into booking.event_outbox (event_id, topic, message_key, event_type, subject, occurred_at,
-                        payload)
-                    values (?, ?, ?, ?, ?, now(), cast(? as jsonb))""")) {
+            try (PreparedStatement insert = outboxInsert(connection, Direction.BOOKING_TO_TREATMENT)) {
                 for (int i = 0; i < BURST; i++) {
-                    Event event = Direction.BOOKING_TO_TREATMENT.next();
-                    insert.setObject(1, event.id());
-                    insert.setString(2, EventType.PATIENT_REGISTERED.topic().address());
-                    insert.setString(3, event.key());
-                    insert.setString(4, EventType.PATIENT_REGISTERED.type());
-                    insert.setString(5, event.subject());
-                    insert.setString(6, event.data());
+                    bind(insert, Direction.BOOKING_TO_TREATMENT.next());
                     insert.addBatch();
                 }
                 insert.executeBatch();

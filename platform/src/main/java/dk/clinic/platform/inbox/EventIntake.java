@@ -97,7 +97,7 @@ public class EventIntake {
         }
         for (Delivery delivery : deliveries) {
             if (delivery.malformed() != null) {
-                deadLetters.send(delivery.record(), delivery.malformed());
+                setAside(delivery, delivery.malformed());
             } else if (!applied && !delivery.handlers().isEmpty()) {
                 applyAlone(delivery);
             }
@@ -142,7 +142,7 @@ public class EventIntake {
                 }
                 MalformedEventException malformed = malformed(e);
                 if (malformed != null) {
-                    deadLetters.send(delivery.record(), malformed);
+                    setAside(delivery, malformed);
                     return;
                 }
                 if (DatabaseFailures.isUnavailable(e)) {
@@ -152,12 +152,34 @@ public class EventIntake {
                     continue;
                 }
                 if (++failures > RETRIES) {
-                    deadLetters.send(delivery.record(), e);
+                    setAside(delivery, e);
                     return;
                 }
                 LOG.warnf("Event %s (%s) failed, attempt %d of %d: %s", delivery.event().id(), delivery.event().type(),
                         failures, RETRIES + 1, e.getMessage());
                 pause(RETRY_PAUSE_MS);
+            }
+        }
+    }
+
+    /**
+     * Sends the event to the dead-letter topic, and keeps trying while the broker does not take it: the partition moves
+     * on only past an event that is applied or set aside.
+     */
+    private void setAside(Delivery delivery, Throwable reason) {
+        long pauseMillis = RETRY_PAUSE_MS;
+        while (true) {
+            try {
+                deadLetters.send(delivery.record(), reason);
+                outages.succeeded(WORK);
+                return;
+            } catch (IllegalStateException e) {
+                if (stopping) {
+                    throw e;
+                }
+                outages.unavailable(WORK, "the broker", e.getMessage());
+                pause(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, LONGEST_PAUSE.toMillis());
             }
         }
     }
