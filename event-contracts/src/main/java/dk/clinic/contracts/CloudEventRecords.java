@@ -20,6 +20,8 @@ import java.util.UUID;
 public final class CloudEventRecords {
 
     public static final String JSON = "application/json";
+    /** The CloudEvents distributed-tracing extension: the W3C traceparent of the work that recorded the event. */
+    public static final String TRACE_PARENT = "traceparent";
 
     private CloudEventRecords() {
     }
@@ -29,14 +31,27 @@ public final class CloudEventRecords {
      * ({@code /booking-service}), the subject the id of the thing the event is about, the data JSON.
      */
     public static CloudEvent event(UUID id, String type, String source, String subject, Instant time, byte[] json) {
-        return CloudEventBuilder.v1()
+        return event(id, type, source, subject, time, json, null);
+    }
+
+    /**
+     * As {@link #event(UUID, String, String, String, Instant, byte[])}, carrying the W3C trace context of the work that
+     * recorded it as the CloudEvents distributed-tracing extension {@value #TRACE_PARENT} (header
+     * {@code ce_traceparent}) when {@code traceParent} is not null.
+     */
+    public static CloudEvent event(UUID id, String type, String source, String subject, Instant time, byte[] json,
+                                   String traceParent) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type)
                 .withSource(URI.create(source))
                 .withSubject(subject)
                 .withTime(time.atOffset(ZoneOffset.UTC))
-                .withData(JSON, json)
-                .build();
+                .withData(JSON, json);
+        if (traceParent != null) {
+            builder.withExtension(TRACE_PARENT, traceParent);
+        }
+        return builder.build();
     }
 
     /** The record for {@code event} on {@code topic}, keyed so that one key's events keep their order. */

@@ -1,5 +1,6 @@
 package dk.clinic.platform.inbox;
 
+import dk.clinic.platform.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,7 @@ public class EventInbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean processOnce(InboundEvent event, String consumer, Consumer<InboundEvent> effect) {
         MDC.put("eventId", event.id().toString());
+        TraceContext.enter(event.traceParent());
         try {
             int recorded = entityManager.createNativeQuery("""
                             insert into processed_event (event_id, consumer, event_type, processed_at)
@@ -54,6 +56,7 @@ public class EventInbox {
             return true;
         } finally {
             MDC.remove("eventId");
+            TraceContext.leave();
         }
     }
 }

@@ -21,9 +21,10 @@ import java.util.UUID;
  * @param type    e.g. {@code clinic.booking.patient.registered.v1}
  * @param subject the id of the thing the event is about
  * @param data    the JSON data
+ * @param traceParent the W3C traceparent of the work that recorded the event (CloudEvents extension), or null
  */
 public record InboundEvent(UUID id, String type, String source, String subject, Instant time, String key,
-                           JsonNode data) {
+                           JsonNode data, String traceParent) {
 
     /** Reads the envelope; a record that is not a well-formed clinic CloudEvent can never succeed on retry. */
     public static InboundEvent from(ConsumerRecord<String, byte[]> record, ObjectMapper json) {
@@ -38,8 +39,9 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
             if (data == null || !data.isObject()) {
                 throw new MalformedEventException(where + ": the data is not a JSON object");
             }
+            Object traceParent = event.getExtension(CloudEventRecords.TRACE_PARENT);
             return new InboundEvent(id, event.getType(), event.getSource().toString(), event.getSubject(),
-                    event.getTime().toInstant(), record.key(), data);
+                    event.getTime().toInstant(), record.key(), data, traceParent == null ? null : traceParent.toString());
         } catch (UnreadableEventException e) {
             throw new MalformedEventException(where + ": not a CloudEvent: " + e.getMessage());
         } catch (IllegalArgumentException | IOException e) {

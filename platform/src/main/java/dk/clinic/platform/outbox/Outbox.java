@@ -3,6 +3,7 @@ package dk.clinic.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.clinic.contracts.EventType;
+import dk.clinic.platform.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,7 @@ public class Outbox {
         event.type = type.type();
         event.subject = subject;
         event.occurredAt = clock.instant();
+        event.traceParent = TraceContext.current();
         event.payload = toJson(data);
         entityManager.persist(event);
         return event.eventId;

@@ -39,6 +39,10 @@ public class OutboxEvent {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** The W3C traceparent of the work that recorded the event, sent as the CloudEvents extension; may be null. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String payload;

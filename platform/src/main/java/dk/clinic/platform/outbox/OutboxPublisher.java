@@ -51,7 +51,7 @@ public class OutboxPublisher {
     CompletableFuture<Void> send(OutboxEvent event) {
         ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event.topic, event.key,
                 CloudEventRecords.event(event.eventId, event.type, source, event.subject, event.occurredAt,
-                        event.payload.getBytes(UTF_8)));
+                        event.payload.getBytes(UTF_8), event.traceParent));
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             producer.send(record, (metadata, exception) -> {
