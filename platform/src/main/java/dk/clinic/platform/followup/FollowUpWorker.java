@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.clinic.platform.persistence.Outages;
+import dk.clinic.platform.work.Rounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,9 +24,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,12 +49,7 @@ public class FollowUpWorker {
     private final Map<String, FollowUpHandler> handlers;
     private final boolean enabled;
     private final int maxAttempts;
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "follow-ups");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final Rounds nudges = new Rounds("follow-ups", this::drainQuietly);
     private final Counter givenUp;
     private volatile boolean shuttingDown;
 
@@ -75,11 +68,8 @@ public class FollowUpWorker {
     }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) FollowUps.Recorded recorded) {
-        if (enabled && !shuttingDown && nudged.compareAndSet(false, true)) {
-            nudges.execute(() -> {
-                nudged.set(false);
-                drainQuietly();
-            });
+        if (enabled && !shuttingDown) {
+            nudges.request();
         }
     }
 
@@ -91,7 +81,7 @@ public class FollowUpWorker {
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
         shuttingDown = true;
-        nudges.shutdownNow();
+        nudges.stop(true);
     }
 
     private void drainQuietly() {

@@ -55,14 +55,11 @@ public class DeadLetters {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    /**
-     * @throws IllegalStateException when the broker did not take the record within a minute (the intake then tries
-     *                               the whole batch again later)
-     */
+    /** @throws IllegalStateException when the broker did not take the record within a minute (the intake tries again) */
     void send(ConsumerRecord<String, byte[]> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", bytes(reason.getMessage() == null ? reason.toString() : reason.getMessage()));
-        Throwable cause = reason.getCause() == null ? reason : rootOf(reason);
+        Throwable cause = rootOf(reason);
         headers.add("dead-letter-cause", bytes(cause.getClass().getName() + ": " + cause.getMessage()));
         headers.add("dead-letter-topic", bytes(record.topic()));
         headers.add("dead-letter-partition", bytes(String.valueOf(record.partition())));
@@ -80,6 +77,7 @@ public class DeadLetters {
         LOG.errorf("Event at %s set aside on %s: %s", where(record), topic, reason.getMessage());
     }
 
+    /** Where a record is, e.g. {@code booking.patients-0@41}, for log lines and reasons. */
     static String where(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }

@@ -28,7 +28,7 @@ public record InboundEvent(UUID id, String type, String source, String subject, 
 
     /** Reads the envelope; a record that is not a well-formed clinic CloudEvent can never succeed on retry. */
     public static InboundEvent from(ConsumerRecord<String, byte[]> record, ObjectMapper json) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String where = DeadLetters.where(record);
         try {
             CloudEvent event = CloudEventRecords.fromRecord(record.headers(), record.value());
             UUID id = UUID.fromString(event.getId());

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class TraceContext {
 
-    static final String MDC_TRACE_ID = "traceId";
-    static final String MDC_TRACE_PARENT = "traceparent";
+    private static final String MDC_TRACE_ID = "traceId";
+    private static final String MDC_TRACE_PARENT = "traceparent";
     private static final Pattern TRACE_PARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final String INVALID_SPAN_ID = "0".repeat(16);

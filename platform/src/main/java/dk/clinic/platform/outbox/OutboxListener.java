@@ -120,7 +120,6 @@ public class OutboxListener {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                listening = false;
                 if (!running) {
                     return;
                 }

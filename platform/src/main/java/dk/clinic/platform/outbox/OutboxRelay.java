@@ -1,6 +1,7 @@
 package dk.clinic.platform.outbox;
 
 import dk.clinic.platform.persistence.Outages;
+import dk.clinic.platform.work.Rounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,12 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks a row published only after the broker acknowledged it.
@@ -55,13 +52,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final boolean enabled;
-    private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean woken = new AtomicBoolean();
-    private volatile boolean shuttingDown;
+    private final Rounds rounds = new Rounds("outbox-relay", this::relayUntilDrained);
     private volatile Status status = new Status(null, null, -1, null);
 
     OutboxRelay(EntityManager entityManager,
@@ -95,26 +86,19 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${clinic.outbox.relay-interval:1s}", delayed = "${clinic.outbox.relay-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayScheduled() {
         wake();
     }
 
     /**
      * Asks for a relay round on the relay's thread: at once when none runs, otherwise once more after the one that
-     * runs. Wake-ups that arrive while a round is waiting to start are one round.
+     * runs. Nothing when {@code clinic.outbox.relay-enabled=false} (tests that drive the relay by hand) or once the
+     * application stops (the database may already be gone).
      */
     public void wake() {
-        if (enabled && !shuttingDown && woken.compareAndSet(false, true)) {
-            try {
-                rounds.execute(() -> {
-                    woken.set(false);
-                    relayUntilDrained();
-                });
-            } catch (RejectedExecutionException e) {
-                woken.set(false); // shutting down
-            }
+        if (enabled) {
+            rounds.request();
         }
     }
 
@@ -123,19 +107,15 @@ public class OutboxRelay {
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
-        shuttingDown = true;
-        rounds.shutdown();
+        rounds.stop(false);
     }
 
     private void relayUntilDrained() {
-        if (shuttingDown) {
-            return;
-        }
         try {
             int relayed;
             do {
                 relayed = relayOnce();
-            } while (relayed == batchSize && !shuttingDown);
+            } while (relayed == batchSize && !rounds.stopped());
         } catch (RuntimeException e) {
             outages.failed(WORK, e);
             status = new Status(status.lastRound(), status.lastAcknowledged(), status.pending(),
@@ -211,27 +191,5 @@ public class OutboxRelay {
         return QuarkusTransaction.joiningExisting().call(() -> (Long) entityManager
                 .createQuery("select count(e) from OutboxEvent e where e.publishedAt is null")
                 .getSingleResult());
-    }
-
-
-    /**
-     * Skips relay rounds while the application shuts down (the database may already be gone), and altogether when
-     * {@code clinic.outbox.relay-enabled=false} (tests that drive the relay by hand).
-     */
-    @ApplicationScoped
-    public static class RelayDisabled implements Scheduled.SkipPredicate {
-        @ConfigProperty(name = "clinic.outbox.relay-enabled", defaultValue = "true")
-        boolean enabled;
-
-        private volatile boolean shuttingDown;
-
-        void onShutdown(@Observes ShutdownEvent shutdown) {
-            shuttingDown = true;
-        }
-
-        @Override
-        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !enabled || shuttingDown;
-        }
     }
 }
